@@ -1,0 +1,39 @@
+/**
+ * Build the data: content/ → .generated/ (plan.json and friends), which the
+ * Astro site then renders and serves under dist/data/. Prints the repair
+ * report; on bad input prints every problem (file:line: rule: reason) and
+ * exits 1 without writing anything.
+ */
+import { readFileSync } from 'node:fs';
+import { buildPlan } from './pipeline/index.ts';
+import { PlanError } from './pipeline/errors.ts';
+import { countKinds, repairReport } from './pipeline/report.ts';
+import { writeAtomically } from './pipeline/write.ts';
+
+export const SOURCE_FILE = 'content/licang-14th-five-year-plan.md';
+export const OUT_DIR = '.generated';
+
+function main(): void {
+  const source = process.argv[2] ?? SOURCE_FILE;
+  const outDir = process.argv[3] ?? OUT_DIR;
+  try {
+    const plan = buildPlan(readFileSync(source), source);
+    writeAtomically(outDir, { 'plan.json': JSON.stringify(plan, null, 1) });
+    console.log(repairReport(plan.document, source));
+    const counts = countKinds(plan.document);
+    console.log(
+      `Tree: ${counts.chapter} chapters, ${counts.section} sections, ${counts.subpart} sub-parts, ${counts.measure} measures, ` +
+        `${counts.paragraph} paragraphs, ${counts.box} boxes with ${counts.boxItem} items, ${counts.table} tables with ${counts.indicator} indicator rows`,
+    );
+    console.log(`Wrote ${outDir}/plan.json`);
+  } catch (error) {
+    if (error instanceof PlanError) {
+      console.error(`Build failed: ${error.issues.length} problem(s) in ${source}; nothing was written.`);
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+main();

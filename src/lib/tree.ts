@@ -1,0 +1,50 @@
+import type { PlanNode } from './types.ts';
+
+/** Depth-first, in document order. */
+export function* walk(node: PlanNode, parents: PlanNode[] = []): Generator<{ node: PlanNode; parents: PlanNode[] }> {
+  yield { node, parents };
+  for (const child of node.children) yield* walk(child, [...parents, node]);
+}
+
+/** Every node by ID. */
+export function indexById(root: PlanNode): Map<string, PlanNode> {
+  const map = new Map<string, PlanNode>();
+  for (const { node } of walk(root)) map.set(node.id, node);
+  return map;
+}
+
+/**
+ * The text a node holds of its own (not its children's), as pieces tagged
+ * with their source line, exactly as the body printed it. Concatenated in
+ * source-line order over the whole tree, these give back the body: that is
+ * the fidelity check.
+ */
+export function ownText(node: PlanNode): { line: number; text: string }[] {
+  const at = (text: string, line = node.source.start) => [{ line, text }];
+  switch (node.kind) {
+    case 'document':
+    case 'preface':
+      return [];
+    case 'chapter':
+    case 'section':
+    case 'subpart':
+      return at(`${node.label}${node.title}`);
+    case 'measure':
+      return at(`${node.lead}${node.text}`);
+    case 'paragraph':
+    case 'boxItem':
+    case 'figure':
+    case 'note':
+      return at(node.text);
+    case 'box':
+      return at(`${node.label}${node.title}`);
+    case 'table':
+      return [
+        { line: node.source.start, text: node.caption },
+        { line: node.source.start + 1, text: node.columns.join('') },
+        ...node.repeatedHeaders.map((h) => ({ line: h.line, text: h.cells.join('') })),
+      ];
+    case 'indicator':
+      return at(node.raw.join(''));
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The plan tree: one set of types shared by the build pipeline (`scripts/`),
+ * the site (`src/pages`) and the search code (`src/lib/search`).
+ *
+ * Every node carries a stable `id` derived from the plan's own numbering
+ * (see docs/ids.md), a `kind`, a `title`, a ready `citation` and the source
+ * lines it came from, so that every error and every citation can point back
+ * to the text.
+ */
+
+/** Source line range (1-based, inclusive) in the file under `content/`. */
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+/** Node kinds, in the plan's own terms. */
+export type NodeKind =
+  | 'document'
+  | 'preface' // 前言: the unnumbered paragraphs before 第一章
+  | 'chapter' // 章
+  | 'section' // 节
+  | 'subpart' // 一、二、… inside a section
+  | 'measure' // a bold-led (**标题。**) or dash-led (——) paragraph
+  | 'paragraph' // an un-headed paragraph
+  | 'box' // 专栏
+  | 'boxItem' // ◆ item of a 专栏
+  | 'table' // 表
+  | 'indicator' // one row of 表1 / 表2
+  | 'figure' // 图 caption
+  | 'note'; // 注：…
+
+interface NodeBase {
+  /** Stable ID from the plan's numbering, e.g. `7.1.1`, `T2.21`, `B5.2`. */
+  id: string;
+  kind: NodeKind;
+  /** Human title: the heading, the measure's lead without its final 。, the indicator's name. */
+  title: string;
+  /** Ready-to-paste citation, e.g. 《…纲要》第七章第一节“推进‘山水园圈’工程”. */
+  citation: string;
+  /** Source lines in content/ that this node was read from. */
+  source: SourceSpan;
+  children: PlanNode[];
+}
+
+/** Heading-like containers: chapter 章, section 节, sub-part 一、. */
+export interface HeadingNode extends NodeBase {
+  kind: 'chapter' | 'section' | 'subpart';
+  /** The plan's number for this heading: 7 for 第七章, 1 for 第一节 or 一、. */
+  number: number;
+  /** The label as printed: 第七章, 第一节, 一、 */
+  label: string;
+}
+
+export interface PrefaceNode extends NodeBase {
+  kind: 'preface';
+}
+
+/** A measure: a paragraph led by a bold title (**标题。**) or by ——. */
+export interface MeasureNode extends NodeBase {
+  kind: 'measure';
+  /** Position among the measures of its container, 1-based. */
+  number: number;
+  /** The lead exactly as printed (with its final 。 and any leading ——). */
+  lead: string;
+  /** The rest of the paragraph after the lead. */
+  text: string;
+  /** How the plan marks it. */
+  style: 'bold' | 'dash';
+  /** Indicators this measure pursues (filled by the links stage). */
+  indicators?: IndicatorLink[];
+}
+
+export interface ParagraphNode extends NodeBase {
+  kind: 'paragraph';
+  /** Position among the paragraphs of its container, 1-based. */
+  number: number;
+  text: string;
+}
+
+export interface BoxNode extends NodeBase {
+  kind: 'box';
+  /** 专栏 number. */
+  number: number;
+  /** As printed: 专栏 5 */
+  label: string;
+}
+
+export interface BoxItemNode extends NodeBase {
+  kind: 'boxItem';
+  number: number;
+  /** Full item text after the ◆ marker, title included. */
+  text: string;
+  /** Bold title as printed (with its 。), when the item has one. */
+  lead?: string;
+}
+
+export interface FigureNode extends NodeBase {
+  kind: 'figure';
+  number: number;
+  /** Caption as printed, e.g. 图1 “院士创新特区” 空间格局示意图. */
+  text: string;
+}
+
+export interface NoteNode extends NodeBase {
+  kind: 'note';
+  /** Note text as printed, starting with 注：. */
+  text: string;
+}
+
+/** One value cell of an indicator row. */
+export interface IndicatorCell {
+  /** Column header, e.g. 2025年, 十三五完成. */
+  column: string;
+  /** Cell text exactly as in the source ('' when the PDF merged it into a neighbour). */
+  raw: string;
+  /** Cell text after normalization (spaces inside Chinese removed, merged cells resolved). */
+  text: string;
+  /** Parsed number when the cell states one, else null. */
+  value: number | null;
+  /** `*`: the figure is a city-level (市) indicator. */
+  cityLevel: boolean;
+  /** `[ ]`: a five-year cumulative figure. */
+  cumulative: boolean;
+  /** 左右: approximate. */
+  approximate: boolean;
+  /** `>` and friends, when the cell states a bound. */
+  comparator: '>' | '<' | '≥' | '≤' | null;
+  /** Set when the PDF merged this cell vertically with the same column of another row: that row's ID. */
+  mergedFrom?: string;
+}
+
+export type LinkKind = 'explicit' | 'topical';
+
+export interface IndicatorLink {
+  id: string;
+  kind: LinkKind;
+}
+
+export interface IndicatorNode extends NodeBase {
+  kind: 'indicator';
+  /** 1 for 表1, 2 for 表2. */
+  table: number;
+  /** 序号 */
+  number: number;
+  /** 类别, e.g. 经济发展 (resolved for rows that leave it blank). */
+  category: string;
+  /** Indicator name without its unit. */
+  name: string;
+  /** 单位, e.g. %, 万元/人 ('' when none). */
+  unit: string;
+  /** 属性 */
+  attribute: '预期性' | '约束性';
+  cells: IndicatorCell[];
+  /** The row's cells exactly as written in the source, in column order. */
+  raw: string[];
+  /** Measures that pursue this indicator (filled by the links stage). */
+  measures?: IndicatorLink[];
+}
+
+export interface TableNode extends NodeBase {
+  kind: 'table';
+  number: number;
+  /** As printed: 表 1 李沧区…指标 */
+  caption: string;
+  /** Header cells as printed (first occurrence). */
+  columns: string[];
+  /** Header rows that the PDF repeated after a page break: kept for fidelity, never rows. */
+  repeatedHeaders: { line: number; cells: string[] }[];
+}
+
+export interface DocumentMetadata {
+  /** 文章标题 */
+  noticeTitle: string;
+  /** The plan's own title, taken from the 《》 inside 文章标题. */
+  title: string;
+  /** 制发机关 */
+  issuer: string;
+  /** 成文日期, ISO yyyy-mm-dd */
+  date: string;
+  /** 文件字号 */
+  documentNumber: string;
+  /** 政策咨询部门 */
+  consultingDepartment: string;
+  /** 政策咨询电话 */
+  consultingPhone: string;
+  /** 有无政策解读 */
+  hasInterpretation: string;
+}
+
+/** One entry of the plan's own 目录. */
+export interface TocEntry {
+  kind: 'chapter' | 'section';
+  number: number;
+  title: string;
+  page: number;
+  line: number;
+}
+
+/** A repair the normalizer made to the converted text, with where and why. */
+export interface Repair {
+  kind: RepairKind;
+  /** Source line (1-based) the repair applies to. */
+  line: number;
+  before: string;
+  after: string;
+}
+
+export type RepairKind =
+  | 'page-break-join' // a paragraph the PDF split at a page boundary
+  | 'html-tag' // <b>, <div>, <p>, <sub> fragments
+  | 'latex' // $PM_{2.5}$ → PM2.5
+  | 'punctuation-width' // half-width , ( ) between Han characters → full width
+  | 'han-latin-space' // a space the conversion put between Han and digits/Latin
+  | 'stray-word' // English words the conversion put in place of 和/等
+  | 'whitespace' // whitespace-only lines and trailing tabs the page breaks left
+  | 'block-split' // a 专栏 title run into its first item on the next line
+  | 'repeated-table-header' // a 表 header row repeated after a page break
+  | 'merged-cell'; // a cell the PDF merged vertically, resolved from its neighbour
+
+export interface DocumentNode extends NodeBase {
+  kind: 'document';
+  metadata: DocumentMetadata;
+  toc: TocEntry[];
+  /** The 印发 notice before the 目录, kept as text. */
+  notice: string[];
+  repairs: Repair[];
+  /** Headings whose wording differs from the 目录 (kept as printed in the body). */
+  tocDifferences: TocDifference[];
+}
+
+export interface TocDifference {
+  id: string;
+  toc: string;
+  heading: string;
+  line: number;
+}
+
+export type PlanNode =
+  | DocumentNode
+  | PrefaceNode
+  | HeadingNode
+  | MeasureNode
+  | ParagraphNode
+  | BoxNode
+  | BoxItemNode
+  | TableNode
+  | IndicatorNode
+  | FigureNode
+  | NoteNode;
+
+/** The file written to dist/data/plan.json. */
+export interface PlanFile {
+  /** Bumped when the shape of this file changes. */
+  schema: 1;
+  source: string;
+  document: DocumentNode;
+}
