@@ -28,7 +28,9 @@ function main(): void {
     console.log(`Wrote ${outDir}/plan.json`);
   } catch (error) {
     if (error instanceof PlanError) {
-      console.error(`Build failed: ${error.issues.length} problem(s) in ${source}; nothing was written.`);
+      console.error(
+        `Build failed: ${error.issues.length} problem(s) in ${source}; nothing was written.`,
+      );
       console.error(error.message);
       process.exit(1);
     }

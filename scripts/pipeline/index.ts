@@ -16,14 +16,22 @@ export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
   const issues = new IssueCollector(file);
   const lines = decodeSource(bytes, file);
   const preamble = readPreamble(lines, issues);
-  const { lines: normalized, repairs } = normalize(lines.slice(preamble.bodyStart), preamble.bodyStart + 1, issues);
+  const { lines: normalized, repairs } = normalize(
+    lines.slice(preamble.bodyStart),
+    preamble.bodyStart + 1,
+    issues,
+  );
   issues.throwIfAny();
 
   const markdown = normalized.map((l) => l.text).join('\n');
   const root = parseMarkdown(markdown);
   const tableRepairs: Repair[] = [];
   const planTitle = preamble.metadata.title;
-  const { preface, chapters } = structure({ root, lines: normalized, planTitle }, issues, tableRepairs);
+  const { preface, chapters } = structure(
+    { root, lines: normalized, planTitle },
+    issues,
+    tableRepairs,
+  );
   const tocDifferences = validateAgainstToc(chapters, preamble.toc, issues);
   issues.throwIfAny();
 

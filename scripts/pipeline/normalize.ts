@@ -43,11 +43,7 @@ const TERMINAL = /(?:[。！？：…]|[。！？]”)$/;
 /** Lines that start a block of their own and never continue a paragraph. */
 const BLOCK_START = /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*\d|注：|<)/;
 
-export function normalize(
-  source: string[],
-  firstLine: number,
-  issues: IssueCollector,
-): Normalized {
+export function normalize(source: string[], firstLine: number, issues: IssueCollector): Normalized {
   const repairs: Repair[] = [];
   const record = (kind: RepairKind, line: number, before: string, after: string) => {
     repairs.push({ kind, line, before, after });
@@ -100,7 +96,8 @@ function repairHtml(text: string, line: number, record: Record_, issues: IssueCo
   if (/^\s*<(div|p)>/.test(out)) {
     const items = [...out.matchAll(/<(div|p)>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!.trim());
     const rest = out.replace(/<(div|p)>[\s\S]*?<\/\1>/g, '').trim();
-    if (rest !== '') issues.add(line, 'html-unexpected', `text outside <div>/<p> blocks: "${rest}"`);
+    if (rest !== '')
+      issues.add(line, 'html-unexpected', `text outside <div>/<p> blocks: "${rest}"`);
     const after = items.join('\n\n');
     record('html-tag', line, out, after);
     out = after;
@@ -114,7 +111,12 @@ function repairHtml(text: string, line: number, record: Record_, issues: IssueCo
     return inner;
   });
   const left = /<\/?[a-zA-Z][^>]*>/.exec(out);
-  if (left) issues.add(line, 'html-unexpected', `HTML tag ${left[0]} that no repair knows; expected plain text or <b>, <sub>, <div>, <p>`);
+  if (left)
+    issues.add(
+      line,
+      'html-unexpected',
+      `HTML tag ${left[0]} that no repair knows; expected plain text or <b>, <sub>, <div>, <p>`,
+    );
   return out;
 }
 
@@ -140,7 +142,12 @@ function joinPageBreaks(lines: NormalizedLine[], record: Record_): NormalizedLin
       i++;
       continue;
     }
-    record('page-break-join', b.line, `${tail(a.text)}⏎${head(b.text)}`, `${tail(a.text)}${head(b.text)}`);
+    record(
+      'page-break-join',
+      b.line,
+      `${tail(a.text)}⏎${head(b.text)}`,
+      `${tail(a.text)}${head(b.text)}`,
+    );
     a.text = a.text + b.text;
     a.endLine = b.endLine;
     out.splice(i + 1, j - i); // drop the blank lines and b
@@ -150,7 +157,13 @@ function joinPageBreaks(lines: NormalizedLine[], record: Record_): NormalizedLin
 
 /** Does this paragraph line stop mid-sentence (so a page break cut it)? */
 function continuesAfter(text: string): boolean {
-  if (/^#/.test(text) || isTableLine(text) || /^\**专栏\s*\d/.test(text) || /^(表|图)\s*\d/.test(text)) return false;
+  if (
+    /^#/.test(text) ||
+    isTableLine(text) ||
+    /^\**专栏\s*\d/.test(text) ||
+    /^(表|图)\s*\d/.test(text)
+  )
+    return false;
   if (/^\*\*[^*]+\*\*$/.test(text)) return false;
   return !TERMINAL.test(text.replace(/\*+$/, ''));
 }
@@ -166,15 +179,21 @@ const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’`;
 
 function repairInline(text: string, line: number, record: Record_): string {
   let out = text;
-  out = out.replace(/\s*\$\s*([A-Za-z]+)_\{([^}]*)\}\s*\$\s*/g, (whole, base: string, sub: string) => {
-    record('latex', line, whole.trim(), `${base}${sub}`);
-    return ` ${base}${sub} `;
-  });
-  out = out.replace(/(?<=\p{Script=Han})\s*\b(and|etc)\b\s*(?=\p{Script=Han})/gu, (whole, word: string) => {
-    const han = STRAY_WORDS[word]!;
-    record('stray-word', line, whole, han);
-    return han;
-  });
+  out = out.replace(
+    /\s*\$\s*([A-Za-z]+)_\{([^}]*)\}\s*\$\s*/g,
+    (whole, base: string, sub: string) => {
+      record('latex', line, whole.trim(), `${base}${sub}`);
+      return ` ${base}${sub} `;
+    },
+  );
+  out = out.replace(
+    /(?<=\p{Script=Han})\s*\b(and|etc)\b\s*(?=\p{Script=Han})/gu,
+    (whole, word: string) => {
+      const han = STRAY_WORDS[word]!;
+      record('stray-word', line, whole, han);
+      return han;
+    },
+  );
   const widened = widenPunctuation(out);
   if (widened !== out) {
     record('punctuation-width', line, diffSnippet(out, widened), diffSnippet(widened, out));

@@ -28,7 +28,12 @@ const TOC_ENTRY = /^第([一二三四五六七八九十]+)([章节])\s*(.+?)[.�
 
 export function readPreamble(lines: string[], issues: IssueCollector): Preamble {
   const tocHeading = lines.findIndex((l) => /^#*\s*目\s*录\s*$/.test(l));
-  if (tocHeading === -1) issues.fail(1, 'toc-missing', 'no 目录 heading found; expected a line "# 目 录" before the body');
+  if (tocHeading === -1)
+    issues.fail(
+      1,
+      'toc-missing',
+      'no 目录 heading found; expected a line "# 目 录" before the body',
+    );
 
   const fields: Partial<Record<keyof DocumentMetadata, string>> = {};
   let noticeStart = 0;
@@ -46,11 +51,17 @@ export function readPreamble(lines: string[], issues: IssueCollector): Preamble 
   }
   for (const [label, key] of Object.entries(METADATA_KEYS)) {
     if (key === 'hasInterpretation') continue;
-    if (!fields[key]) issues.add(1, 'metadata-missing', `header table has no ${label}; expected a "${label}<TAB>value" cell`);
+    if (!fields[key])
+      issues.add(
+        1,
+        'metadata-missing',
+        `header table has no ${label}; expected a "${label}<TAB>value" cell`,
+      );
   }
   const noticeTitle = fields.noticeTitle ?? '';
   const title = /《(.+?)》/.exec(noticeTitle)?.[1];
-  if (noticeTitle && !title) issues.add(1, 'metadata-title', `文章标题 "${noticeTitle}" names no plan in 《》`);
+  if (noticeTitle && !title)
+    issues.add(1, 'metadata-title', `文章标题 "${noticeTitle}" names no plan in 《》`);
 
   const notice = lines
     .slice(noticeStart, tocHeading)
@@ -75,8 +86,14 @@ export function readPreamble(lines: string[], issues: IssueCollector): Preamble 
       line: i + 1,
     });
   }
-  if (toc.length === 0) issues.add(tocHeading + 1, 'toc-empty', 'the 目录 lists no chapter; expected lines like "第一章 标题.....<TAB>5"');
-  if (bodyStart === -1) issues.fail(lines.length, 'body-missing', 'nothing follows the 目录; expected the plan body');
+  if (toc.length === 0)
+    issues.add(
+      tocHeading + 1,
+      'toc-empty',
+      'the 目录 lists no chapter; expected lines like "第一章 标题.....<TAB>5"',
+    );
+  if (bodyStart === -1)
+    issues.fail(lines.length, 'body-missing', 'nothing follows the 目录; expected the plan body');
   issues.throwIfAny();
 
   return {

@@ -56,10 +56,16 @@ const FIGURE = /^图\s*(\d+)\s*(.+)$/;
 
 type Container = PrefaceNode | HeadingNode;
 
-export function structure(input: StructureInput, issues: IssueCollector, repairs: Repair[]): Structured {
+export function structure(
+  input: StructureInput,
+  issues: IssueCollector,
+  repairs: Repair[],
+): Structured {
   const { root, lines, planTitle } = input;
 
-  const spanOf = (node: { position?: { start: { line: number }; end: { line: number } } }): SourceSpan => {
+  const spanOf = (node: {
+    position?: { start: { line: number }; end: { line: number } };
+  }): SourceSpan => {
     const start = lines[(node.position?.start.line ?? 1) - 1];
     const end = lines[(node.position?.end.line ?? 1) - 1];
     return { start: start?.line ?? 0, end: end?.endLine ?? start?.line ?? 0 };
@@ -82,7 +88,9 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
   let subpart: HeadingNode | undefined;
   let measure: MeasureNode | undefined;
   let box: BoxNode | undefined;
-  let table: { number: number; caption: NormalizedLine; lines: NormalizedLine[]; parent: Container } | undefined;
+  let table:
+    | { number: number; caption: NormalizedLine; lines: NormalizedLine[]; parent: Container }
+    | undefined;
   let lastBox = 0;
   let lastTable = 0;
   let lastFigure = 0;
@@ -106,7 +114,8 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
   const attach = (node: PlanNode) => {
     const parent = container();
     parent.children.push(node);
-    for (const c of [preface, chapter, section, subpart]) if (c && (c === parent || isAncestor(c, parent))) extend(c, node.source);
+    for (const c of [preface, chapter, section, subpart])
+      if (c && (c === parent || isAncestor(c, parent))) extend(c, node.source);
   };
   const isAncestor = (a: Container, b: Container) =>
     (a === chapter && (b === section || b === subpart)) || (a === section && b === subpart);
@@ -145,21 +154,36 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
         for (const c of [chapter, section, subpart]) if (c) extend(c, span);
         continue;
       }
-      if (box.children.length === 0) issues.add(box.source.start, 'box-empty', `专栏${box.number} has no ◆ items; expected ◆ lines after its title`);
+      if (box.children.length === 0)
+        issues.add(
+          box.source.start,
+          'box-empty',
+          `专栏${box.number} has no ◆ items; expected ◆ lines after its title`,
+        );
       box = undefined;
     }
 
     if (block.type === 'list') {
-      issues.add(span.start, 'list-outside-box', 'a list outside any 专栏; expected list items only as ◆ items of a 专栏');
+      issues.add(
+        span.start,
+        'list-outside-box',
+        'a list outside any 专栏; expected list items only as ◆ items of a 专栏',
+      );
       continue;
     }
     if (block.type !== 'heading' && block.type !== 'paragraph') {
-      issues.add(span.start, 'block-unexpected', `unexpected ${block.type} block; expected a heading or a paragraph`);
+      issues.add(
+        span.start,
+        'block-unexpected',
+        `unexpected ${block.type} block; expected a heading or a paragraph`,
+      );
       continue;
     }
 
     const text = normalizeSpaces(toString(block));
-    const titleBlock = block.type === 'heading' || (block.children.length === 1 && block.children[0]!.type === 'strong');
+    const titleBlock =
+      block.type === 'heading' ||
+      (block.children.length === 1 && block.children[0]!.type === 'strong');
 
     // 第X章 / 第X节 / 一、
     const chapterMatch = titleBlock ? CHAPTER.exec(text) : null;
@@ -167,9 +191,21 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
       const number = parseChineseNumber(chapterMatch[1]!) ?? 0;
       const expected = (chapter?.number ?? 0) + 1;
       if (number !== expected) {
-        issues.add(span.start, 'chapter-number', `${text.slice(0, 20)}… is numbered 第${chapterMatch[1]}章, expected 第${toChineseNumber(expected)}章`);
+        issues.add(
+          span.start,
+          'chapter-number',
+          `${text.slice(0, 20)}… is numbered 第${chapterMatch[1]}章, expected 第${toChineseNumber(expected)}章`,
+        );
       }
-      chapter = heading('chapter', String(number), number, `第${chapterMatch[1]}章`, chapterMatch[2]!, span, chapterPath(number));
+      chapter = heading(
+        'chapter',
+        String(number),
+        number,
+        `第${chapterMatch[1]}章`,
+        chapterMatch[2]!,
+        span,
+        chapterPath(number),
+      );
       chapters.push(chapter);
       section = subpart = measure = undefined;
       continue;
@@ -183,9 +219,21 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
       const number = parseChineseNumber(sectionMatch[1]!) ?? 0;
       const expected = (section?.number ?? 0) + 1;
       if (number !== expected) {
-        issues.add(span.start, 'section-number', `${text.slice(0, 20)}… is numbered 第${sectionMatch[1]}节 in 第${toChineseNumber(chapter.number)}章, expected 第${toChineseNumber(expected)}节`);
+        issues.add(
+          span.start,
+          'section-number',
+          `${text.slice(0, 20)}… is numbered 第${sectionMatch[1]}节 in 第${toChineseNumber(chapter.number)}章, expected 第${toChineseNumber(expected)}节`,
+        );
       }
-      section = heading('section', `${chapter.number}.${number}`, number, `第${sectionMatch[1]}节`, sectionMatch[2]!, span, sectionPath(chapter.number, number));
+      section = heading(
+        'section',
+        `${chapter.number}.${number}`,
+        number,
+        `第${sectionMatch[1]}节`,
+        sectionMatch[2]!,
+        span,
+        sectionPath(chapter.number, number),
+      );
       chapter.children.push(section);
       extend(chapter, span);
       subpart = measure = undefined;
@@ -198,12 +246,29 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
         continue;
       }
       if (section.children.some((c) => c.kind === 'measure')) {
-        issues.add(span.start, 'subpart-beside-measures', `${text}: 第${toChineseNumber(section.number)}节 already has measures of its own; IDs would be ambiguous`);
+        issues.add(
+          span.start,
+          'subpart-beside-measures',
+          `${text}: 第${toChineseNumber(section.number)}节 already has measures of its own; IDs would be ambiguous`,
+        );
       }
       const number = parseChineseNumber(subpartMatch[1]!) ?? 0;
       const expected = (subpart?.number ?? 0) + 1;
-      if (number !== expected) issues.add(span.start, 'subpart-number', `${text} is numbered ${subpartMatch[1]}、, expected ${toChineseNumber(expected)}、`);
-      subpart = heading('subpart', `${chapter.number}.${section.number}.${number}`, number, `${subpartMatch[1]}、`, subpartMatch[2]!, span, subpartPath(chapter.number, section.number, number));
+      if (number !== expected)
+        issues.add(
+          span.start,
+          'subpart-number',
+          `${text} is numbered ${subpartMatch[1]}、, expected ${toChineseNumber(expected)}、`,
+        );
+      subpart = heading(
+        'subpart',
+        `${chapter.number}.${section.number}.${number}`,
+        number,
+        `${subpartMatch[1]}、`,
+        subpartMatch[2]!,
+        span,
+        subpartPath(chapter.number, section.number, number),
+      );
       section.children.push(subpart);
       extend(section, span);
       extend(chapter, span);
@@ -212,11 +277,18 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     }
 
     // 专栏 N / 表 N / 图 N
-    const firstLine = normalizeSpaces(raw[0]?.text.replace(/^#+\s*/, '').replace(/\*\*/g, '') ?? '');
+    const firstLine = normalizeSpaces(
+      raw[0]?.text.replace(/^#+\s*/, '').replace(/\*\*/g, '') ?? '',
+    );
     const boxMatch = BOX.exec(text);
     if (boxMatch && !text.includes('。')) {
       const number = Number(boxMatch[1]);
-      if (number !== lastBox + 1) issues.add(span.start, 'box-number', `专栏${number} follows 专栏${lastBox}; expected 专栏${lastBox + 1}`);
+      if (number !== lastBox + 1)
+        issues.add(
+          span.start,
+          'box-number',
+          `专栏${number} follows 专栏${lastBox}; expected 专栏${lastBox + 1}`,
+        );
       lastBox = number;
       const title = boxMatch[2]!.trim();
       box = {
@@ -236,7 +308,12 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     const tableMatch = block.type === 'paragraph' ? TABLE.exec(firstLine) : null;
     if (tableMatch && !firstLine.includes('。')) {
       const number = Number(tableMatch[1]);
-      if (number !== lastTable + 1) issues.add(span.start, 'table-number', `表${number} follows 表${lastTable}; expected 表${lastTable + 1}`);
+      if (number !== lastTable + 1)
+        issues.add(
+          span.start,
+          'table-number',
+          `表${number} follows 表${lastTable}; expected 表${lastTable + 1}`,
+        );
       lastTable = number;
       table = { number, caption: raw[0]!, lines: raw.slice(1), parent: container() };
       measure = undefined;
@@ -245,7 +322,12 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     const figureMatch = FIGURE.exec(text);
     if (figureMatch && !text.includes('。')) {
       const number = Number(figureMatch[1]);
-      if (number !== lastFigure + 1) issues.add(span.start, 'figure-number', `图${number} follows 图${lastFigure}; expected 图${lastFigure + 1}`);
+      if (number !== lastFigure + 1)
+        issues.add(
+          span.start,
+          'figure-number',
+          `图${number} follows 图${lastFigure}; expected 图${lastFigure + 1}`,
+        );
       lastFigure = number;
       const title = figureMatch[2]!.trim();
       const figure: FigureNode = {
@@ -264,7 +346,11 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     }
 
     if (block.type === 'heading') {
-      issues.add(span.start, 'heading-unknown', `heading "${text}" is none of 第X章, 第X节, 一、, 专栏N, 表N, 图N`);
+      issues.add(
+        span.start,
+        'heading-unknown',
+        `heading "${text}" is none of 第X章, 第X节, 一、, 专栏N, 表N, 图N`,
+      );
       continue;
     }
 
@@ -273,7 +359,11 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     if (lead) {
       const parent = container();
       if (parent.kind === 'preface' || parent.kind === 'chapter') {
-        issues.add(span.start, 'measure-outside-section', `measure "${lead.title}" is not inside a 第X节; expected measures only in sections and sub-parts`);
+        issues.add(
+          span.start,
+          'measure-outside-section',
+          `measure "${lead.title}" is not inside a 第X节; expected measures only in sections and sub-parts`,
+        );
         continue;
       }
       const number = next(`measure:${parent.id}`);
@@ -294,7 +384,9 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     }
     const parent = measure ?? container();
     const number = next(`paragraph:${parent.id}`);
-    const where = measure ? `${pathOf(container())}${quoteTitle(measure.title)}` : pathOf(container());
+    const where = measure
+      ? `${pathOf(container())}${quoteTitle(measure.title)}`
+      : pathOf(container());
     const paragraph: ParagraphNode = {
       id: `${parent.id}.p${number}`,
       kind: 'paragraph',
@@ -315,13 +407,35 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
     }
   }
   finishTable();
-  if (box && box.children.length === 0) issues.add(box.source.start, 'box-empty', `专栏${box.number} has no ◆ items; expected ◆ lines after its title`);
+  if (box && box.children.length === 0)
+    issues.add(
+      box.source.start,
+      'box-empty',
+      `专栏${box.number} has no ◆ items; expected ◆ lines after its title`,
+    );
   if (preface.children.length > 0) preface.source.end = preface.children.at(-1)!.source.end;
   return { preface, chapters };
 
-  function heading(kind: HeadingNode['kind'], id: string, number: number, label: string, title: string, span: SourceSpan, path: string): HeadingNode {
+  function heading(
+    kind: HeadingNode['kind'],
+    id: string,
+    number: number,
+    label: string,
+    title: string,
+    span: SourceSpan,
+    path: string,
+  ): HeadingNode {
     const clean = title.trim();
-    return { id, kind, number, label, title: clean, citation: citeAt(planTitle, path, clean), source: { ...span }, children: [] };
+    return {
+      id,
+      kind,
+      number,
+      label,
+      title: clean,
+      citation: citeAt(planTitle, path, clean),
+      source: { ...span },
+      children: [],
+    };
   }
 
   function addBoxItem(target: BoxNode, children: PhrasingContent[], span: SourceSpan) {
@@ -347,11 +461,16 @@ export function structure(input: StructureInput, issues: IssueCollector, repairs
 }
 
 /** The ◆ items a block holds, or null when it is not a run of ◆ items. */
-function boxItemsOf(block: RootContent): { node: RootContent | Paragraph; children: PhrasingContent[] }[] | null {
+function boxItemsOf(
+  block: RootContent,
+): { node: RootContent | Paragraph; children: PhrasingContent[] }[] | null {
   const startsWithMarker = (p: Paragraph) => toString(p).trimStart().startsWith('◆');
-  if (block.type === 'paragraph') return startsWithMarker(block) ? [{ node: block, children: block.children }] : null;
+  if (block.type === 'paragraph')
+    return startsWithMarker(block) ? [{ node: block, children: block.children }] : null;
   if (block.type === 'list') {
-    const items = (block as List).children.map((li) => (li.children.length === 1 && li.children[0]!.type === 'paragraph' ? li.children[0] : undefined));
+    const items = (block as List).children.map((li) =>
+      li.children.length === 1 && li.children[0]!.type === 'paragraph' ? li.children[0] : undefined,
+    );
     if (items.some((p) => !p || !startsWithMarker(p))) return null;
     return items.map((p) => ({ node: p!, children: p!.children }));
   }
@@ -377,13 +496,23 @@ interface Lead {
  * A measure's lead: `**标题。**正文` (bold) or `——标题。正文` / `——**标题**。正文` (dash).
  * Null for a plain paragraph; an issue for a bold lead that never closes.
  */
-function measureLead(p: Paragraph, firstLine: string, line: number, issues: IssueCollector): Lead | null {
+function measureLead(
+  p: Paragraph,
+  firstLine: string,
+  line: number,
+  issues: IssueCollector,
+): Lead | null {
   const [first, second, ...after] = p.children;
-  const rest = (nodes: PhrasingContent[]) => normalizeSpaces(toString({ type: 'paragraph', children: nodes }));
+  const rest = (nodes: PhrasingContent[]) =>
+    normalizeSpaces(toString({ type: 'paragraph', children: nodes }));
   if (first?.type === 'strong') {
     const lead = normalizeSpaces(toString(first));
     if (!lead.endsWith('。')) {
-      issues.add(line, 'bold-lead-stop', `bold lead "${lead}" does not end with 。; expected **标题。** at the start of a measure`);
+      issues.add(
+        line,
+        'bold-lead-stop',
+        `bold lead "${lead}" does not end with 。; expected **标题。** at the start of a measure`,
+      );
       return null;
     }
     return { lead, title: lead.slice(0, -1), text: rest(p.children.slice(1)), style: 'bold' };
@@ -393,19 +522,34 @@ function measureLead(p: Paragraph, firstLine: string, line: number, issues: Issu
     if (first?.type === 'text' && first.value === '——' && second?.type === 'strong') {
       const strong = normalizeSpaces(toString(second));
       const tail = rest(after);
-      if (strong.endsWith('。')) return { lead: `——${strong}`, title: strong.slice(0, -1), text: tail, style: 'dash' };
-      if (tail.startsWith('。')) return { lead: `——${strong}。`, title: strong, text: tail.slice(1), style: 'dash' };
+      if (strong.endsWith('。'))
+        return { lead: `——${strong}`, title: strong.slice(0, -1), text: tail, style: 'dash' };
+      if (tail.startsWith('。'))
+        return { lead: `——${strong}。`, title: strong, text: tail.slice(1), style: 'dash' };
     }
     const stop = full.indexOf('。');
     if (stop === -1) {
-      issues.add(line, 'dash-lead-stop', 'a —— item has no 。 closing its title; expected ——标题。正文');
+      issues.add(
+        line,
+        'dash-lead-stop',
+        'a —— item has no 。 closing its title; expected ——标题。正文',
+      );
       return null;
     }
     const lead = full.slice(0, stop + 1);
-    return { lead, title: lead.replace(/^——/, '').replace(/\*/g, '').slice(0, -1), text: full.slice(stop + 1), style: 'dash' };
+    return {
+      lead,
+      title: lead.replace(/^——/, '').replace(/\*/g, '').slice(0, -1),
+      text: full.slice(stop + 1),
+      style: 'dash',
+    };
   }
   if (/^\*\*/.test(firstLine)) {
-    issues.add(line, 'bold-lead-unterminated', 'the paragraph opens a bold lead with ** that never closes; expected **标题。** before the text');
+    issues.add(
+      line,
+      'bold-lead-unterminated',
+      'the paragraph opens a bold lead with ** that never closes; expected **标题。** before the text',
+    );
   }
   return null;
 }

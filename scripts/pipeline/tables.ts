@@ -1,4 +1,10 @@
-import type { IndicatorCell, IndicatorNode, NoteNode, Repair, TableNode } from '../../src/lib/types.ts';
+import type {
+  IndicatorCell,
+  IndicatorNode,
+  NoteNode,
+  Repair,
+  TableNode,
+} from '../../src/lib/types.ts';
 import type { IssueCollector } from './errors.ts';
 import type { NormalizedLine } from './normalize.ts';
 import { normalizeSpaces } from './preamble.ts';
@@ -26,17 +32,31 @@ export interface TableInput {
 
 const REQUIRED_COLUMNS = ['类别', '序号', '指标', '属性'] as const;
 
-export function parseTable(input: TableInput, issues: IssueCollector, repairs: Repair[]): TableNode {
+export function parseTable(
+  input: TableInput,
+  issues: IssueCollector,
+  repairs: Repair[],
+): TableNode {
   const { number, caption, planTitle } = input;
   const captionText = normalizeSpaces(caption.text);
   const title = captionText.replace(/^表\s*\d+\s*/, '');
   const id = `T${number}`;
   const [headerLine, ...rest] = input.lines;
-  if (!headerLine) issues.fail(caption.line, 'table-empty', `表${number} has no rows; expected a tab-separated header after its caption`);
+  if (!headerLine)
+    issues.fail(
+      caption.line,
+      'table-empty',
+      `表${number} has no rows; expected a tab-separated header after its caption`,
+    );
 
   const columns = splitCells(headerLine.text).map(cleanCell);
   for (const name of REQUIRED_COLUMNS) {
-    if (!columns.includes(name)) issues.add(headerLine.line, 'table-header', `表${number} header has no ${name} column; found: ${columns.join(' | ')}`);
+    if (!columns.includes(name))
+      issues.add(
+        headerLine.line,
+        'table-header',
+        `表${number} header has no ${name} column; found: ${columns.join(' | ')}`,
+      );
   }
   issues.throwIfAny();
   const col = (name: string) => columns.indexOf(name);
@@ -79,7 +99,12 @@ export function parseTable(input: TableInput, issues: IssueCollector, repairs: R
     const cells = raw.map(cleanCell);
     if (cells.join('|') === columns.join('|')) {
       table.repeatedHeaders.push({ line: line.line, cells: raw });
-      repairs.push({ kind: 'repeated-table-header', line: line.line, before: raw.join(' | '), after: '(kept on 表, not a row)' });
+      repairs.push({
+        kind: 'repeated-table-header',
+        line: line.line,
+        before: raw.join(' | '),
+        after: '(kept on 表, not a row)',
+      });
       continue;
     }
     if (raw.length !== columns.length) {
@@ -93,20 +118,35 @@ export function parseTable(input: TableInput, issues: IssueCollector, repairs: R
     const rowNumber = Number(cells[col('序号')]);
     const expectedNumber = (previous?.number ?? 0) + 1;
     if (rowNumber !== expectedNumber) {
-      issues.add(line.line, 'table-row-number', `表${number} row 序号 is "${cells[col('序号')]}", expected ${expectedNumber}`);
+      issues.add(
+        line.line,
+        'table-row-number',
+        `表${number} row 序号 is "${cells[col('序号')]}", expected ${expectedNumber}`,
+      );
       continue;
     }
     if (cells[col('类别')]) category = cells[col('类别')]!;
     if (!category) {
-      issues.add(line.line, 'table-category', `表${number} row ${rowNumber} has no 类别 and no row above gives one`);
+      issues.add(
+        line.line,
+        'table-category',
+        `表${number} row ${rowNumber} has no 类别 and no row above gives one`,
+      );
       continue;
     }
     const attribute = cells[col('属性')];
     if (attribute !== '预期性' && attribute !== '约束性') {
-      issues.add(line.line, 'table-attribute', `表${number} row ${rowNumber} 属性 is "${attribute}", expected 预期性 or 约束性`);
+      issues.add(
+        line.line,
+        'table-attribute',
+        `表${number} row ${rowNumber} 属性 is "${attribute}", expected 预期性 or 约束性`,
+      );
       continue;
     }
-    const { name, unit } = splitNameAndUnit(cells[col('指标')]!, col('单位') >= 0 ? cells[col('单位')]! : undefined);
+    const { name, unit } = splitNameAndUnit(
+      cells[col('指标')]!,
+      col('单位') >= 0 ? cells[col('单位')]! : undefined,
+    );
     const rowId = `${id}.${rowNumber}`;
 
     const valueCells: IndicatorCell[] = valueColumns.map(({ name: column, index }) => {
@@ -114,10 +154,19 @@ export function parseTable(input: TableInput, issues: IssueCollector, repairs: R
       if (text !== '') return parseCell(column, raw[index]!, text);
       const above = previous?.cells.find((c) => c.column === column);
       if (!previous || !above || above.text === '') {
-        issues.add(line.line, 'table-cell-empty', `表${number} row ${rowNumber} has an empty ${column} cell and no cell above to merge with`);
+        issues.add(
+          line.line,
+          'table-cell-empty',
+          `表${number} row ${rowNumber} has an empty ${column} cell and no cell above to merge with`,
+        );
         return parseCell(column, '', '');
       }
-      repairs.push({ kind: 'merged-cell', line: line.line, before: `${rowId} ${column}: (empty)`, after: `${above.text} (from ${previous.id})` });
+      repairs.push({
+        kind: 'merged-cell',
+        line: line.line,
+        before: `${rowId} ${column}: (empty)`,
+        after: `${above.text} (from ${previous.id})`,
+      });
       return { ...parseCell(column, '', above.text), mergedFrom: previous.id };
     });
 
@@ -157,7 +206,10 @@ function cleanCell(cell: string): string {
 }
 
 /** 表2 writes the unit in parentheses after the name: 全员劳动生产率（万元/人）. */
-function splitNameAndUnit(nameCell: string, unitCell: string | undefined): { name: string; unit: string } {
+function splitNameAndUnit(
+  nameCell: string,
+  unitCell: string | undefined,
+): { name: string; unit: string } {
   if (unitCell !== undefined) return { name: nameCell, unit: unitCell };
   const m = /^(.*)（([^（）]+)）$/.exec(nameCell);
   return m ? { name: m[1]!, unit: m[2]! } : { name: nameCell, unit: '' };
@@ -168,7 +220,9 @@ export function parseCell(column: string, raw: string, text: string): IndicatorC
   const cityLevel = text.includes('*');
   const approximate = text.includes('左右');
   const comparatorMatch = /[>＞≥<＜≤]/.exec(text)?.[0];
-  const comparator = comparatorMatch ? (({ '＞': '>', '＜': '<' }) as Record<string, string>)[comparatorMatch] ?? comparatorMatch : null;
+  const comparator = comparatorMatch
+    ? (({ '＞': '>', '＜': '<' } as Record<string, string>)[comparatorMatch] ?? comparatorMatch)
+    : null;
   const bare = text.replace(/[[\]*＊>＞≥<＜≤\s]/g, '').replace(/左右$/, '');
   const value = /^-?\d+(\.\d+)?$/.test(bare) ? Number(bare) : null;
   return {

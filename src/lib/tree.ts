@@ -1,7 +1,10 @@
 import type { PlanNode } from './types.ts';
 
 /** Depth-first, in document order. */
-export function* walk(node: PlanNode, parents: PlanNode[] = []): Generator<{ node: PlanNode; parents: PlanNode[] }> {
+export function* walk(
+  node: PlanNode,
+  parents: PlanNode[] = [],
+): Generator<{ node: PlanNode; parents: PlanNode[] }> {
   yield { node, parents };
   for (const child of node.children) yield* walk(child, [...parents, node]);
 }

@@ -26,7 +26,10 @@ export function pageOf(node: PlanNode, parents: PlanNode[]): string {
 export function urlOf(node: PlanNode, parents: PlanNode[]): string {
   const page = pageOf(node, parents);
   const isPage =
-    node.kind === 'document' || node.kind === 'section' || (node.kind === 'chapter' && page === `/${node.id}/`) || node.kind === 'preface';
+    node.kind === 'document' ||
+    node.kind === 'section' ||
+    (node.kind === 'chapter' && page === `/${node.id}/`) ||
+    node.kind === 'preface';
   return isPage ? page : `${page}#${node.id}`;
 }
 
