@@ -1,0 +1,151 @@
+/**
+ * Link checker for the built site: walks every HTML page in dist/ and checks
+ * each internal link (`<a href>`, `<link href>`, `<script src>`, `<img src>`)
+ * and each `#fragment` against the ids of the target page. Also reports
+ * duplicate ids on a page (anchors must be unique) and any resource loaded
+ * from outside the site. Collects every problem, then reports them together.
+ *
+ * Usage: tsx scripts/check-links.ts [dist]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface LinkProblem {
+  /** The page, relative to dist/. */
+  file: string;
+  href: string;
+  problem: string;
+}
+
+export interface LinkReport {
+  pages: number;
+  links: number;
+  problems: LinkProblem[];
+}
+
+const ORIGIN = 'http://site.invalid';
+
+export function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith('.html')) out.push(path);
+  }
+  return out.sort();
+}
+
+/** dist/7/1/index.html → /7/1/ ; dist/404.html → /404.html */
+export function pageUrl(dist: string, file: string): string {
+  const rel = relative(dist, file).split(sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Every id on a page, with how often it occurs. */
+export function idsOf(html: string): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const m of html.matchAll(/\sid="([^"]*)"/g)) {
+    const id = decodeEntities(m[1]!);
+    ids.set(id, (ids.get(id) ?? 0) + 1);
+  }
+  return ids;
+}
+
+/** Links and resource references on a page: tag and URL as written. */
+export function refsOf(html: string): { tag: string; url: string }[] {
+  const refs: { tag: string; url: string }[] = [];
+  for (const m of html.matchAll(
+    /<(a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"/gi,
+  )) {
+    refs.push({ tag: m[1]!.toLowerCase(), url: decodeEntities(m[2]!) });
+  }
+  return refs;
+}
+
+export function checkLinks(distDir: string): LinkReport {
+  const dist = resolve(distDir);
+  const files = htmlFiles(dist);
+  const idsByFile = new Map<string, Map<string, number>>();
+  const ids = (file: string) => {
+    let found = idsByFile.get(file);
+    if (!found) {
+      found = idsOf(readFileSync(file, 'utf8'));
+      idsByFile.set(file, found);
+    }
+    return found;
+  };
+  const problems: LinkProblem[] = [];
+  let links = 0;
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    const at = relative(dist, file);
+    const report = (href: string, problem: string) => problems.push({ file: at, href, problem });
+    for (const [id, count] of ids(file))
+      if (count > 1) report(`#${id}`, `id used ${count} times on the page`);
+    for (const { tag, url } of refsOf(html)) {
+      links++;
+      if (/^(mailto|tel):/i.test(url)) continue;
+      if (/^javascript:/i.test(url) || url === '#' || url === '') {
+        report(url, 'empty or script link');
+        continue;
+      }
+      const target = new URL(url, ORIGIN + pageUrl(dist, file));
+      if (target.origin !== ORIGIN) {
+        // Plain links out are allowed; loading anything from outside is not.
+        if (tag !== 'a') report(url, 'resource loaded from outside the site');
+        continue;
+      }
+      const path = decodeURIComponent(target.pathname);
+      const onDisk = join(dist, path);
+      let targetFile: string | undefined;
+      if (path.endsWith('/')) {
+        targetFile = existsSync(join(onDisk, 'index.html'))
+          ? join(onDisk, 'index.html')
+          : undefined;
+      } else if (existsSync(onDisk) && statSync(onDisk).isFile()) {
+        targetFile = onDisk;
+      } else if (existsSync(join(onDisk, 'index.html'))) {
+        report(url, 'missing trailing slash (the site uses /path/ URLs)');
+        continue;
+      }
+      if (!targetFile) {
+        report(url, 'no such page or file in dist/');
+        continue;
+      }
+      if (target.hash) {
+        const fragment = decodeURIComponent(target.hash.slice(1));
+        if (!targetFile.endsWith('.html')) report(url, 'fragment on a non-HTML file');
+        else if (!ids(targetFile).has(fragment))
+          report(url, `no element with id "${fragment}" on ${relative(dist, targetFile)}`);
+      }
+    }
+  }
+  return { pages: files.length, links, problems };
+}
+
+export function formatProblems(problems: LinkProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.href}: ${p.problem}`).join('\n');
+}
+
+function main(): void {
+  const dist = process.argv[2] ?? 'dist';
+  const { pages, links, problems } = checkLinks(dist);
+  if (problems.length) {
+    console.error(formatProblems(problems));
+    console.error(`${problems.length} problem(s) in ${pages} pages, ${links} links.`);
+    process.exit(1);
+  }
+  console.log(`${pages} pages, ${links} links: no broken link or fragment.`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

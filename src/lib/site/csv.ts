@@ -1,0 +1,68 @@
+import type { DocumentNode, IndicatorNode } from '../types.ts';
+import { walk } from '../tree.ts';
+
+/**
+ * 表1 and 表2 as one CSV, one line per value cell ("long" form, so both
+ * tables share one header although their columns differ). UTF-8 with a BOM
+ * and CRLF line ends so that Excel opens the Chinese text correctly.
+ */
+
+export const CSV_HEADER = [
+  '表',
+  '编号',
+  '序号',
+  '类别',
+  '指标',
+  '单位',
+  '属性',
+  '列',
+  '数据',
+  '数值',
+  '市级指标',
+  '五年累计',
+  '约数',
+  '比较',
+  '合并自',
+  '原文',
+];
+
+const BOM = '\uFEFF';
+
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function indicatorRows(document: DocumentNode): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const { node } of walk(document)) {
+    if (node.kind !== 'indicator') continue;
+    const row: IndicatorNode = node;
+    for (const cell of row.cells) {
+      rows.push([
+        `表${row.table}`,
+        row.id,
+        row.number,
+        row.category,
+        row.name,
+        row.unit,
+        row.attribute,
+        cell.column,
+        cell.text,
+        cell.value,
+        cell.cityLevel ? '是' : '',
+        cell.cumulative ? '是' : '',
+        cell.approximate ? '是' : '',
+        cell.comparator ?? '',
+        cell.mergedFrom ?? '',
+        cell.raw,
+      ]);
+    }
+  }
+  return rows;
+}
+
+export function indicatorsCsv(document: DocumentNode): string {
+  const lines = [CSV_HEADER, ...indicatorRows(document)].map((r) => r.map(csvField).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,36 @@
+import { statSync } from 'node:fs';
+import type { DocumentNode } from '../types.ts';
+import { indicatorsCsv } from './csv.ts';
+import { planMarkdown } from './markdown.ts';
+import { loadDocument, planPath } from './plan.ts';
+
+/**
+ * The bodies of the download files, shared by the endpoints that serve them
+ * and the downloads page that lists their sizes.
+ */
+export function downloadBodies(
+  document: DocumentNode = loadDocument(),
+): Map<string, string | null> {
+  return new Map<string, string | null>([
+    // plan.json is served byte for byte from .generated/, see src/pages/data/plan.json.ts.
+    ['/data/plan.json', null],
+    ['/data/indicators.csv', indicatorsCsv(document)],
+    ['/data/plan.md', planMarkdown(document)],
+  ]);
+}
+
+/** 12345 → 12.1 KB */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  return kb < 1024 ? `${kb.toFixed(1)} KB` : `${(kb / 1024).toFixed(1)} MB`;
+}
+
+export function downloadSizes(): Map<string, string> {
+  const sizes = new Map<string, string>();
+  for (const [href, body] of downloadBodies()) {
+    const bytes = body === null ? statSync(planPath()).size : Buffer.byteLength(body, 'utf8');
+    sizes.set(href, formatSize(bytes));
+  }
+  return sizes;
+}

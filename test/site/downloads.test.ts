@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { CSV_HEADER, csvField, indicatorsCsv } from '../../src/lib/site/csv.ts';
+import { boldLead, planMarkdown } from '../../src/lib/site/markdown.ts';
+import { loadDocument, planPath } from '../../src/lib/site/plan.ts';
+import { walk } from '../../src/lib/tree.ts';
+
+/** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */
+const document = loadDocument();
+
+describe('indicators.csv', () => {
+  const csv = indicatorsCsv(document);
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+
+  it('is UTF-8 with a BOM, a Chinese header and one line per value cell', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(lines[0]).toBe(CSV_HEADER.join(','));
+    // 22 rows × 3 value columns in 表1, 21 × 3 in 表2.
+    expect(lines).toHaveLength(1 + 22 * 3 + 21 * 3);
+    expect(lines).toContain(
+      '表2,T2.18,18,绿色生态,单位地区生产总值二氧化碳排放降低,%,约束性,年均,完成市下达任务,,,,,,T2.17,',
+    );
+    expect(lines).toContain(
+      '表2,T2.2,2,经济发展,全员劳动生产率,万元/人,预期性,2025年,25左右*,25,是,,是,,,25 左右*',
+    );
+  });
+
+  it('quotes fields that need it', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(null)).toBe('');
+    expect(csvField(7.5)).toBe('7.5');
+  });
+});
+
+describe('plan.md', () => {
+  const markdown = planMarkdown(document);
+  const tree = unified().use(remarkParse).parse(markdown);
+  const text = toString(tree);
+
+  it('closes every bold lead even for a parser without CJK rules', () => {
+    expect(boldLead('推进“山水园圈”工程。')).toBe('**推进“山水园圈”工程**。');
+    expect(boldLead('——坚持党的全面领导。')).toBe('——**坚持党的全面领导**。');
+    expect(text).not.toContain('**');
+  });
+
+  it('holds every paragraph, measure, box item, figure and note in document order', () => {
+    let from = 0;
+    for (const { node } of walk(document)) {
+      let expected: string | undefined;
+      if (node.kind === 'measure') expected = node.lead + node.text;
+      else if (
+        node.kind === 'paragraph' ||
+        node.kind === 'boxItem' ||
+        node.kind === 'note' ||
+        node.kind === 'figure'
+      )
+        expected = node.text;
+      if (!expected) continue;
+      const at = text.indexOf(expected, from);
+      expect(at, `${node.id} missing or out of order`).toBeGreaterThanOrEqual(0);
+      from = at + expected.length;
+    }
+  });
+
+  it('has the structure as headings and the tables as tables', () => {
+    const headings = tree.children.filter((n) => n.type === 'heading');
+    expect(headings.filter((h) => h.depth === 2).map((h) => toString(h))).toContain(
+      '第七章 推进生态文明建设，实现绿色发展新进步',
+    );
+    expect(headings.filter((h) => h.depth === 3)).toHaveLength(38);
+    expect(headings.filter((h) => h.depth === 4)).toHaveLength(5);
+    // GFM tables (remark-parse alone does not read them, so count the lines).
+    const lines = markdown.split('\n');
+    expect(lines.filter((l) => l.startsWith('| 类别 | 序号 | 指标 |'))).toHaveLength(2);
+    expect(lines.filter((l) => /^\| \S+ \| \d+ \| /.test(l))).toHaveLength(22 + 21);
+    expect(lines).toContain(
+      '| 绿色生态 | 18 | 单位地区生产总值二氧化碳排放降低（%） | — | — | 完成市下达任务 | 约束性 |',
+    );
+  });
+});
+
+describe('dist/data after the build', () => {
+  it('serves plan.json byte for byte, and the CSV and Markdown as generated', () => {
+    expect(readFileSync('dist/data/plan.json')).toEqual(readFileSync(planPath()));
+    const csv = readFileSync('dist/data/indicators.csv');
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toBe(indicatorsCsv(document));
+    expect(readFileSync('dist/data/plan.md', 'utf8')).toBe(planMarkdown(document));
+  });
+});

@@ -1,0 +1,312 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/lib/site/blocks.ts';
+import { indicatorsModel } from '../../src/lib/site/indicators.ts';
+import { breadcrumbs, prevNext, readingPages, toc } from '../../src/lib/site/navigation.ts';
+import {
+  chineseDate,
+  citeModel,
+  clauseCitation,
+  documentReference,
+  homeModel,
+  readingModel,
+} from '../../src/lib/site/pages.ts';
+import { loadDocument } from '../../src/lib/site/plan.ts';
+
+/** View models for every route, on the real plan.json (`npm run build:data` first). */
+const document = loadDocument();
+const TITLE = document.metadata.title;
+
+/** Every HTML id a page's blocks render, in order. */
+function blockIds(blocks: Block[]): string[] {
+  return blocks.flatMap((b): string[] => {
+    switch (b.kind) {
+      case 'subpart':
+      case 'measure':
+        return [b.id, ...blockIds(b.children)];
+      case 'box':
+        return [b.id, ...b.items.map((i) => i.id)];
+      case 'table':
+        return [
+          b.id,
+          ...b.table.groups.flatMap((g) => g.rows.map((r) => r.id)),
+          ...(b.table.note ? [b.table.note.id] : []),
+        ];
+      default:
+        return [b.id];
+    }
+  });
+}
+
+describe('reading pages', () => {
+  const pages = readingPages(document);
+
+  it('are the preface, 11 chapter pages and 38 section pages, in document order', () => {
+    expect(pages).toHaveLength(1 + 11 + 38);
+    expect(pages.slice(0, 5).map((p) => p.path)).toEqual([
+      '/preface/',
+      '/1/',
+      '/1/1/',
+      '/1/2/',
+      '/1/3/',
+    ]);
+    expect(pages.at(-1)?.path).toBe('/11/3/');
+    expect(new Set(pages.map((p) => p.path)).size).toBe(pages.length);
+  });
+
+  it('link to their neighbours', () => {
+    expect(prevNext(document, '/7/1/')).toEqual({
+      prev: { href: '/7/', label: '第七章', title: '推进生态文明建设，实现绿色发展新进步' },
+      next: { href: '/7/2/', label: '第七章第二节', title: '打好污染防治攻坚战' },
+    });
+    expect(prevNext(document, '/2/')).toMatchObject({
+      prev: { href: '/1/3/' },
+      next: { href: '/2/1/' },
+    });
+    expect(prevNext(document, '/preface/').prev).toBeUndefined();
+    expect(prevNext(document, '/11/3/').next).toBeUndefined();
+    expect(() => prevNext(document, '/12/')).toThrow();
+  });
+});
+
+describe('table of contents', () => {
+  it('lists 11 chapters with 38 sections and marks the current page only', () => {
+    const model = toc(document, '/7/1/');
+    expect(model.preface).toMatchObject({ href: '/preface/', current: false });
+    expect(model.chapters).toHaveLength(11);
+    expect(model.chapters.flatMap((c) => c.sections)).toHaveLength(38);
+    const current = [
+      model.preface!,
+      ...model.chapters,
+      ...model.chapters.flatMap((c) => c.sections),
+      ...model.extras,
+    ].filter((i) => i.current);
+    expect(current).toEqual([
+      { href: '/7/1/', label: '第一节', title: '加快推动绿色低碳发展', current: true },
+    ]);
+    expect(model.chapters.filter((c) => c.open).map((c) => c.href)).toEqual(['/7/']);
+  });
+
+  it('marks a chapter page and the extra pages', () => {
+    const chapter = toc(document, '/3/');
+    expect(chapter.chapters[2]).toMatchObject({ href: '/3/', current: true, open: true });
+    const indicators = toc(document, '/indicators/');
+    expect(indicators.extras.filter((e) => e.current).map((e) => e.href)).toEqual(['/indicators/']);
+    expect(indicators.chapters.some((c) => c.open)).toBe(false);
+  });
+
+  it('follows the plan’s own 目录 (chapter and section titles as printed in the body)', () => {
+    const model = toc(document, '/');
+    const tocSections = document.toc.filter((e) => e.kind === 'section');
+    expect(model.chapters.map((c) => c.title)).toEqual(
+      document.toc.filter((e) => e.kind === 'chapter').map((e) => e.title),
+    );
+    const differences = new Map(document.tocDifferences.map((d) => [d.toc, d.heading]));
+    expect(model.chapters.flatMap((c) => c.sections.map((s) => s.title))).toEqual(
+      tocSections.map((e) => differences.get(e.title) ?? e.title),
+    );
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('go 首页 › 第七章 › 第一节 › the measure', () => {
+    expect(breadcrumbs(document, '7.1.1')).toEqual([
+      { href: '/', label: '首页', title: '' },
+      { href: '/7/', label: '第七章', title: '推进生态文明建设，实现绿色发展新进步' },
+      { href: '/7/1/', label: '第一节', title: '加快推动绿色低碳发展' },
+      { href: '/7/1/#7.1.1', label: '推进“山水园圈”工程', title: '' },
+    ]);
+  });
+
+  it('pass through sub-parts and boxes, and put indicators on their table', () => {
+    expect(breadcrumbs(document, 'B5.2').map((c) => c.label)).toEqual([
+      '首页',
+      '第四章',
+      '第二节',
+      '三、',
+      '专栏5',
+      '先进核能技术与材料',
+    ]);
+    expect(breadcrumbs(document, 'B5.2').at(-1)?.href).toBe('/4/2/#B5.2');
+    expect(breadcrumbs(document, 'T2.21').slice(-2)).toEqual([
+      { href: '/indicators/#T2', label: '表2', title: '李沧区“十四五”时期经济社会发展主要指标' },
+      { href: '/indicators/#T2.21', label: '全区森林覆盖率', title: '' },
+    ]);
+    expect(breadcrumbs(document, 'preface.p1').map((c) => c.href)).toEqual([
+      '/',
+      '/preface/',
+      '/preface/#preface.p1',
+    ]);
+    expect(() => breadcrumbs(document, 'nope')).toThrow();
+  });
+});
+
+describe('home', () => {
+  const model = homeModel(document);
+
+  it('shows the metadata', () => {
+    expect(model.metadata.title).toBe(TITLE);
+    expect(model.facts).toEqual([
+      { label: '制发机关', value: '李沧区人民政府' },
+      { label: '文号', value: '青李沧政发〔2021〕12号' },
+      { label: '成文日期', value: '2021年3月31日' },
+      { label: '政策咨询', value: '区发改局（0532-87637716）' },
+    ]);
+    expect(chineseDate('2021-03-31')).toBe('2021年3月31日');
+    expect(model.notice.title).toBe(`李沧区人民政府关于印发《${TITLE}》的通知`);
+    expect(model.notice.paragraphs).toContain(
+      '各街道办事处，区政府各部门，区直各单位，各有关单位：',
+    );
+  });
+
+  it('gives an overview of the 11 chapters and their sections, and the entry points', () => {
+    expect(model.preface?.href).toBe('/preface/');
+    expect(model.chapters.map((c) => c.sections.length)).toEqual([3, 3, 4, 3, 3, 3, 4, 3, 6, 3, 3]);
+    expect(model.chapters[6]?.sections[0]).toEqual({
+      href: '/7/1/',
+      label: '第一节',
+      title: '加快推动绿色低碳发展',
+    });
+    expect(model.entries.map((e) => e.href)).toEqual(['/indicators/', '/downloads/', '/cite/']);
+  });
+});
+
+describe('reading model', () => {
+  it('renders a section in document order with its measures', () => {
+    const model = readingModel(document, '/7/1/');
+    expect(model.heading).toEqual({ label: '第一节', title: '加快推动绿色低碳发展' });
+    expect(model.chapter).toEqual({
+      href: '/7/',
+      label: '第七章',
+      title: '推进生态文明建设，实现绿色发展新进步',
+    });
+    expect(model.title).toBe('第七章第一节 加快推动绿色低碳发展 · 李沧区“十四五”规划纲要');
+    expect(blockIds(model.blocks)).toEqual(['7.1.p1', '7.1.1', '7.1.2', '7.1.3', '7.1.4']);
+    expect(model.blocks[1]).toMatchObject({
+      kind: 'measure',
+      lead: '推进“山水园圈”工程。',
+      url: '/7/1/#7.1.1',
+      citation: `《${TITLE}》第七章第一节“推进‘山水园圈’工程”`,
+    });
+    expect(model.citation).toBe(`《${TITLE}》第七章第一节“加快推动绿色低碳发展”`);
+    expect(model.sections).toEqual([]);
+  });
+
+  it('nests sub-parts and their boxes one heading level down', () => {
+    const model = readingModel(document, '/4/1/');
+    expect(model.blocks.map((b) => b.kind)).toEqual(['paragraph', 'subpart', 'subpart']);
+    const subpart = model.blocks[1];
+    if (subpart?.kind !== 'subpart') throw new Error('expected a sub-part');
+    expect(subpart).toMatchObject({
+      id: '4.1.1',
+      level: 2,
+      label: '一、',
+      title: '智慧新能源交通',
+    });
+    const box = subpart.children.at(-1);
+    expect(box).toMatchObject({ kind: 'box', id: 'B1', level: 3, label: '专栏1' });
+    if (box?.kind !== 'box') throw new Error('expected a box');
+    expect(box.items[0]).toMatchObject({
+      id: 'B1.1',
+      lead: '氢能及其应用装备。',
+      url: '/4/1/#B1.1',
+    });
+    expect(box.items[0]?.text.startsWith('研发氢燃料电池')).toBe(true);
+  });
+
+  it('shows tables T1 and T2 in their reading pages', () => {
+    const t1 = readingModel(document, '/1/1/').blocks.find((b) => b.kind === 'table');
+    const t2 = readingModel(document, '/2/3/').blocks.find((b) => b.kind === 'table');
+    expect(t1?.kind === 'table' && t1.table.rowCount).toBe(22);
+    expect(t2?.kind === 'table' && t2.table.rowCount).toBe(21);
+  });
+
+  it('gives a chapter page its opening text, figure and list of sections', () => {
+    const model = readingModel(document, '/3/');
+    expect(blockIds(model.blocks)).toEqual(['3.p1', 'F1']);
+    expect(model.sections.map((s) => s.href)).toEqual(['/3/1/', '/3/2/', '/3/3/', '/3/4/']);
+    expect(model.crumbs.map((c) => c.label)).toEqual(['首页', '第三章']);
+    expect(readingModel(document, '/2/').blocks).toEqual([]);
+  });
+
+  it('renders every node once, with ids unique on every page', () => {
+    const seen = new Map<string, string>();
+    for (const page of readingPages(document)) {
+      const ids = blockIds(readingModel(document, page.path).blocks);
+      expect(new Set(ids).size, page.path).toBe(ids.length);
+      for (const id of ids) {
+        // Table rows appear on their reading page and on /indicators/; everything else once.
+        expect(seen.has(id), `${id} on ${page.path} and ${seen.get(id)}`).toBe(false);
+        seen.set(id, page.path);
+      }
+    }
+    const expected = new Set<string>();
+    const visit = (n: (typeof document.children)[number]) => {
+      if (!['preface', 'chapter', 'section'].includes(n.kind)) expected.add(n.id);
+      n.children.forEach(visit);
+    };
+    document.children.forEach(visit);
+    expect([...seen.keys()].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('indicators', () => {
+  const model = indicatorsModel(document);
+  const [t1, t2] = model.tables;
+
+  it('has 表1 with 22 rows and 表2 with 21 rows, grouped by category', () => {
+    expect(model.tables.map((t) => [t.id, t.rowCount])).toEqual([
+      ['T1', 22],
+      ['T2', 21],
+    ]);
+    expect(t1?.groups.map((g) => [g.category, g.rows.length])).toEqual([
+      ['经济发展', 8],
+      ['社会民生', 6],
+      ['生态建设', 8],
+    ]);
+    expect(t1?.valueColumns).toEqual(['单位', '属性', '2015', '十三五目标', '十三五完成']);
+    expect(t2?.valueColumns).toEqual(['2020年', '2025年', '年均', '属性']);
+    expect(t2?.note?.id).toBe('T2.note');
+    expect(model.context.map((c) => c.href)).toEqual(['/1/1/', '/2/3/']);
+  });
+
+  it('shows the resolved value in both cells of each merged pair', () => {
+    const rows = new Map(t2!.groups.flatMap((g) => g.rows).map((r) => [r.id, r]));
+    const cell = (id: string, column: string) =>
+      rows.get(id)!.cells[t2!.valueColumns.indexOf(column)]!;
+    for (const [a, b, column] of [
+      ['T2.17', 'T2.18', '年均'],
+      ['T2.19', 'T2.20', '2025年'],
+    ] as const) {
+      expect(cell(a, column)).toMatchObject({ text: '完成市下达任务', mergedWith: { id: b } });
+      expect(cell(b, column)).toMatchObject({ text: '完成市下达任务', mergedWith: { id: a } });
+    }
+    expect(rows.get('T2.2')?.name).toBe('全员劳动生产率（万元/人）');
+  });
+
+  it('spells out the marks', () => {
+    const rows = new Map(t2!.groups.flatMap((g) => g.rows).map((r) => [r.id, r]));
+    expect(rows.get('T2.2')?.cells[1]).toEqual({
+      text: '25左右*',
+      notes: ['市级指标数据', '约数'],
+    });
+    expect(rows.get('T2.11')?.cells[2]).toEqual({ text: '[12]', notes: ['五年累计数'] });
+    expect(model.legend.map((f) => f.mark)).toEqual(['*', '[ ]', '左右', '>']);
+  });
+});
+
+describe('citations', () => {
+  it('give a GB/T 7714-2015 reference for the whole document', () => {
+    expect(documentReference(document.metadata, 'http://example.org/')).toBe(
+      `李沧区人民政府. ${TITLE}[Z]. 2021-03-31. http://example.org/`,
+    );
+    const cite = citeModel(document);
+    expect(cite.referencePrefix).toBe(`李沧区人民政府. ${TITLE}[Z]. 2021-03-31.`);
+    expect(cite.example.path).toBe('/7/1/#7.1.1');
+  });
+
+  it('join a clause citation and its absolute URL', () => {
+    expect(
+      clauseCitation(`《${TITLE}》第七章第一节“推进‘山水园圈’工程”`, 'http://host/7/1/#7.1.1'),
+    ).toBe(`《${TITLE}》第七章第一节“推进‘山水园圈’工程” http://host/7/1/#7.1.1`);
+  });
+});

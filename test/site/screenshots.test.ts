@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { serveDist, type StaticServer } from './server.ts';
+
+/**
+ * Screenshots of home and a reading page on a phone and a laptop, written to
+ * test-results/screenshots/ for a person to look at; the test itself checks
+ * that nothing overflows sideways at 390 px and that no request left the site.
+ */
+const OUT = 'test-results/screenshots';
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+];
+const PAGES = [
+  { name: 'home', path: '/' },
+  { name: 'section-7-1', path: '/7/1/' },
+  { name: 'indicators', path: '/indicators/' },
+];
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+  mkdirSync(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('narrow screens', () => {
+  it('no page scrolls sideways at 360 px', async () => {
+    const { context, page } = await openPage(browser, server.origin, { width: 360, height: 740 });
+    const wide: string[] = [];
+    for (const path of [
+      '/',
+      '/preface/',
+      '/3/',
+      '/4/2/',
+      '/7/1/',
+      '/1/1/',
+      '/indicators/',
+      '/downloads/',
+      '/cite/',
+    ]) {
+      await page.goto(server.origin + path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      if (overflow > 0) wide.push(`${path}: ${overflow}px too wide`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('screenshots', () => {
+  for (const viewport of VIEWPORTS) {
+    for (const target of PAGES) {
+      it(`${target.name} at ${viewport.width}×${viewport.height}`, async () => {
+        const { context, page, outside } = await openPage(browser, server.origin, viewport);
+        await page.goto(server.origin + target.path);
+        await page.screenshot({
+          path: `${OUT}/${target.name}-${viewport.width}x${viewport.height}.png`,
+        });
+        await page.screenshot({
+          path: `${OUT}/${target.name}-${viewport.width}x${viewport.height}-full.png`,
+          fullPage: true,
+        });
+        // The page itself must not scroll sideways (wide tables scroll inside their own box).
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(outside).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
