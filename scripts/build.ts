@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildPlan } from './pipeline/index.ts';
-import { PlanError } from './pipeline/errors.ts';
+import { IssueCollector, PlanError } from './pipeline/errors.ts';
+import { CURATED_FILE, entityFiles } from './pipeline/entities-build.ts';
 import { countKinds, repairReport } from './pipeline/report.ts';
 import { writeAtomically } from './pipeline/write.ts';
 
@@ -18,19 +19,20 @@ function main(): void {
   const outDir = process.argv[3] ?? OUT_DIR;
   try {
     const plan = buildPlan(readFileSync(source), source);
-    writeAtomically(outDir, { 'plan.json': JSON.stringify(plan, null, 1) });
+    const curatedIssues = new IssueCollector(CURATED_FILE);
+    const entities = entityFiles(plan.document, readFileSync(CURATED_FILE, 'utf8'), curatedIssues);
+    curatedIssues.throwIfAny();
+    writeAtomically(outDir, { 'plan.json': JSON.stringify(plan, null, 1), ...entities });
     console.log(repairReport(plan.document, source));
     const counts = countKinds(plan.document);
     console.log(
       `Tree: ${counts.chapter} chapters, ${counts.section} sections, ${counts.subpart} sub-parts, ${counts.measure} measures, ` +
         `${counts.paragraph} paragraphs, ${counts.box} boxes with ${counts.boxItem} items, ${counts.table} tables with ${counts.indicator} indicator rows`,
     );
-    console.log(`Wrote ${outDir}/plan.json`);
+    console.log(`Wrote ${outDir}/: plan.json, ${Object.keys(entities).join(', ')}`);
   } catch (error) {
     if (error instanceof PlanError) {
-      console.error(
-        `Build failed: ${error.issues.length} problem(s) in ${source}; nothing was written.`,
-      );
+      console.error(`Build failed: ${error.issues.length} problem(s); nothing was written.`);
       console.error(error.message);
       process.exit(1);
     }

@@ -1,5 +1,6 @@
 import type { DocumentNode, PlanFile, Repair } from '../../src/lib/types.ts';
 import { IssueCollector } from './errors.ts';
+import { linkMeasuresAndIndicators } from './links.ts';
 import { normalize } from './normalize.ts';
 import { parseMarkdown } from './parse.ts';
 import { readPreamble } from './preamble.ts';
@@ -9,7 +10,7 @@ import { validateAgainstToc } from './validate.ts';
 
 /**
  * The whole text → tree pipeline: read → preamble → normalize → parse →
- * structure (→ tables) → validate. Pure: bytes in, plan out; throws a
+ * structure (→ tables) → validate → links (measures ↔ indicators). Pure: bytes in, plan out; throws a
  * PlanError listing every problem found (file, line, rule, reason).
  */
 export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
@@ -48,5 +49,5 @@ export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
     tocDifferences,
     children: [preface, ...chapters],
   };
-  return { schema: 1, source: file, document };
+  return { schema: 1, source: file, document: linkMeasuresAndIndicators(document) };
 }

@@ -256,3 +256,117 @@ export interface PlanFile {
   source: string;
   document: DocumentNode;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Entities, indicator links and targets (scripts/pipeline/entities.ts,      */
+/* links.ts, targets.ts; docs/entities.md).                                  */
+/* ------------------------------------------------------------------------ */
+
+/** What kind of thing an entity is. */
+export type EntityType =
+  | 'organization' // organization or platform: 青岛国际院士港, 中子科学国际研究院, 产业园…
+  | 'place' // road 路, 街道, 社区, mountain 山, river 河, park 公园, 片区, 商圈, bay, district
+  | 'project' // a named project: box items of the 重大项目 boxes, …工程, schools to be built
+  | 'industry' // an industry or cluster: 生物医药, 中子能产业集群, box items of the 产业集群 boxes
+  | 'policy' // a policy term the plan quotes: 院士创新特区, 三放两化, 9+3+1
+  | 'indicator'; // an indicator of 表1 / 表2
+
+/** The node field a mention's offsets index into. */
+export type MentionField = 'title' | 'lead' | 'text' | 'name';
+
+/** One occurrence of an entity in the plan. */
+export interface EntityMention {
+  /** ID of the node whose field holds the mention, e.g. `7.1.1`. */
+  node: string;
+  field: MentionField;
+  /** Offsets into `node[field]`, in UTF-16 code units, end exclusive. */
+  start: number;
+  end: number;
+  /** The text at those offsets: the entity's name or one of its aliases. */
+  text: string;
+  /**
+   * Set when the name is printed inside a longer name that is itself a
+   * mention (振华路街道 inside 振华路街道四流中路社区卫生服务中心新迁址工程):
+   * the ID of that longer name's entity.
+   */
+  within?: string;
+}
+
+/** Where an entity's name came from (docs/entities.md). */
+export type EntitySource = 'quoted' | 'pattern' | 'boxItem' | 'heading' | 'indicator' | 'curated';
+
+export interface Entity {
+  /** Stable slug from the canonical name (pinyin), e.g. `qing-dao-guo-ji-yuan-shi-gang`. */
+  id: string;
+  type: EntityType;
+  /** Canonical name, as the plan prints it. */
+  name: string;
+  /** Other names the plan uses for it (院士港 for 青岛国际院士港). */
+  aliases: string[];
+  /** How the name entered the gazetteer. */
+  sources: EntitySource[];
+  /** For indicator entities: the 表 rows (`T2.21`); for box-item projects and industries: the item (`B6.3`). */
+  nodes?: string[];
+  /** Every mention, in document order. */
+  mentions: EntityMention[];
+}
+
+export interface EntityIndex {
+  /** Bumped when the shape of this file changes. */
+  schema: 1;
+  entities: Entity[];
+  /** Entities per type. */
+  counts: Record<EntityType, number>;
+}
+
+/** How a target states its figure. */
+export type TargetComparator =
+  | '=' // 达到 / 达 / a plain count: reach this figure
+  | '≥' // 以上, 不低于
+  | '≤' // 以内, 控制在…以内, 不超过
+  | 'range' // 300—500
+  | '≈'; // 基本同步, 左右
+
+/** One quantified commitment stated in the text (scripts/pipeline/targets.ts). */
+export interface Target {
+  /** `<node>.t<n>`: the n-th target of that node, e.g. `7.4.2.t2`. */
+  id: string;
+  /** The node holding the sentence (measure, paragraph or box item). */
+  node: string;
+  /** The measure the sentence belongs to (the node itself, or the measure a paragraph continues); null outside measures. */
+  measure: string | null;
+  /** Chapter number, for sorting. */
+  chapter: number;
+  /** What is measured, as the text words it: 森林覆盖率, 新建幼儿园. */
+  metric: string;
+  comparator: TargetComparator;
+  /** The number, or null when the figure is not a number (B级标准, 与GDP增速基本同步). */
+  value: number | null;
+  /** Upper end of a range (300—500), else null. */
+  valueMax: number | null;
+  /** The figure exactly as printed, with its unit and any 以上/以内: `16.5%`, `300个以上`. */
+  valueText: string;
+  /** Unit as printed (%, 个, 公里/平方公里), '' when none. */
+  unit: string;
+  /** 累计: a cumulative five-year figure. */
+  cumulative: boolean;
+  /** Deadline year when the text states one (到2025年 → 2025), else null. */
+  year: number | null;
+  /** Deadline as printed (到2025年, 三到五年内), or null when the text states none. */
+  deadline: string | null;
+  /** The 表2 indicator the metric names, when one does. */
+  indicator: string | null;
+  /** The whole sentence as printed (up to and including its 。), verbatim in the node's text. */
+  sentence: string;
+  /** Offset of `sentence` in the node's text. */
+  sentenceStart: number;
+  /** The clause that states the figure, starting at the deadline when the deadline opens it. */
+  clause: string;
+}
+
+/** The file written to .generated/targets.json (and served as /data/targets.json). */
+export interface TargetFile {
+  /** Bumped when the shape of this file changes. */
+  schema: 1;
+  targets: Target[];
+}
