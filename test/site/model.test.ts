@@ -166,7 +166,13 @@ describe('home', () => {
       label: '第一节',
       title: '加快推动绿色低碳发展',
     });
-    expect(model.entries.map((e) => e.href)).toEqual(['/indicators/', '/downloads/', '/cite/']);
+    expect(model.entries.map((e) => e.href)).toEqual([
+      '/indicators/',
+      '/targets/',
+      '/entities/',
+      '/downloads/',
+      '/cite/',
+    ]);
   });
 });
 

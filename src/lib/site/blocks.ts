@@ -1,4 +1,10 @@
 import type { PlanNode } from '../types.ts';
+import {
+  NO_ANNOTATIONS,
+  type Annotations,
+  type ReadingLinks,
+  type TextPart,
+} from './annotations.ts';
 import { tableView, type TableView } from './indicators.ts';
 
 /**
@@ -6,6 +12,11 @@ import { tableView, type TableView } from './indicators.ts';
  * Each block keeps its node's ID (the HTML `id`) and, for the clauses a
  * reader cites (measures, box items, boxes), the citation and canonical URL
  * the clause tools copy.
+ *
+ * Text fields come twice: as the plain string (`lead`, `text`) and as parts
+ * with entity mentions linked (`leadParts`, `textParts`, see annotations.ts),
+ * which join back to the same string. Measures, box items and paragraphs
+ * outside a measure carry the `links` shown under them (表 rows, targets).
  */
 
 /** Heading levels inside a page: h1 is the page's own chapter/section heading. */
@@ -32,8 +43,17 @@ export type Block =
       title: string;
       children: Block[];
     } & Clause)
-  | ({ kind: 'measure'; id: string; lead: string; text: string; children: Block[] } & Clause)
-  | { kind: 'paragraph'; id: string; text: string }
+  | ({
+      kind: 'measure';
+      id: string;
+      lead: string;
+      text: string;
+      leadParts: TextPart[];
+      textParts: TextPart[];
+      children: Block[];
+      links?: ReadingLinks;
+    } & Clause)
+  | { kind: 'paragraph'; id: string; text: string; textParts: TextPart[]; links?: ReadingLinks }
   | ({
       kind: 'box';
       id: string;
@@ -42,8 +62,8 @@ export type Block =
       title: string;
       items: BoxItemBlock[];
     } & Clause)
-  | { kind: 'figure'; id: string; text: string }
-  | { kind: 'note'; id: string; text: string }
+  | { kind: 'figure'; id: string; text: string; textParts: TextPart[] }
+  | { kind: 'note'; id: string; text: string; textParts: TextPart[] }
   | { kind: 'table'; id: string; table: TableView };
 
 export interface BoxItemBlock extends Clause {
@@ -52,6 +72,9 @@ export interface BoxItemBlock extends Clause {
   lead: string;
   /** The item text after the lead. */
   text: string;
+  leadParts: TextPart[];
+  textParts: TextPart[];
+  links?: ReadingLinks;
 }
 
 /** Blocks for a container's children; sections are left out (they have their own pages). */
@@ -59,16 +82,29 @@ export function blocksOf(
   children: PlanNode[],
   urls: Map<string, string>,
   level: Level = 2,
+  ann: Annotations = NO_ANNOTATIONS,
+  inMeasure = false,
 ): Block[] {
   const blocks: Block[] = [];
   for (const node of children) {
-    const block = blockOf(node, urls, level);
+    const block = blockOf(node, urls, level, ann, inMeasure);
     if (block) blocks.push(block);
   }
   return blocks;
 }
 
-function blockOf(node: PlanNode, urls: Map<string, string>, level: Level): Block | undefined {
+/** `links` only when there are some, so blocks without links keep their shape. */
+function withLinks<T extends object>(block: T, links: ReadingLinks | undefined): T {
+  return links ? { ...block, links } : block;
+}
+
+function blockOf(
+  node: PlanNode,
+  urls: Map<string, string>,
+  level: Level,
+  ann: Annotations,
+  inMeasure: boolean,
+): Block | undefined {
   const clause = (n: PlanNode): Clause => ({ citation: n.citation, url: urlOf(urls, n.id) });
   switch (node.kind) {
     case 'subpart':
@@ -78,21 +114,35 @@ function blockOf(node: PlanNode, urls: Map<string, string>, level: Level): Block
         level,
         label: node.label,
         title: node.title,
-        children: blocksOf(node.children, urls, deeper(level)),
+        children: blocksOf(node.children, urls, deeper(level), ann),
         ...clause(node),
       };
     case 'measure':
-      // A measure may run on over further paragraphs (7.3.1, 11.3.3): they stay with it.
-      return {
-        kind: 'measure',
-        id: node.id,
-        lead: node.lead,
-        text: node.text,
-        children: blocksOf(node.children, urls, level),
-        ...clause(node),
-      };
+      // A measure may run on over further paragraphs (7.3.1, 11.3.3): they stay with it,
+      // and its links (shown after them) include their targets.
+      return withLinks(
+        {
+          kind: 'measure' as const,
+          id: node.id,
+          lead: node.lead,
+          text: node.text,
+          leadParts: ann.parts(node, 'lead'),
+          textParts: ann.parts(node, 'text'),
+          children: blocksOf(node.children, urls, level, ann, true),
+          ...clause(node),
+        },
+        ann.links(node),
+      );
     case 'paragraph':
-      return { kind: 'paragraph', id: node.id, text: node.text };
+      return withLinks(
+        {
+          kind: 'paragraph' as const,
+          id: node.id,
+          text: node.text,
+          textParts: ann.parts(node, 'text'),
+        },
+        inMeasure ? undefined : ann.links(node),
+      );
     case 'box':
       return {
         kind: 'box',
@@ -103,14 +153,27 @@ function blockOf(node: PlanNode, urls: Map<string, string>, level: Level): Block
         items: node.children.flatMap((item) => {
           if (item.kind !== 'boxItem') return [];
           const lead = item.lead && item.text.startsWith(item.lead) ? item.lead : '';
-          return [{ id: item.id, lead, text: item.text.slice(lead.length), ...clause(item) }];
+          const parts = ann.boxItemParts(item, lead);
+          return [
+            withLinks(
+              {
+                id: item.id,
+                lead,
+                text: item.text.slice(lead.length),
+                leadParts: parts.lead,
+                textParts: parts.text,
+                ...clause(item),
+              },
+              ann.links(item),
+            ),
+          ];
         }),
         ...clause(node),
       };
     case 'figure':
-      return { kind: 'figure', id: node.id, text: node.text };
+      return { kind: 'figure', id: node.id, text: node.text, textParts: ann.parts(node, 'text') };
     case 'note':
-      return { kind: 'note', id: node.id, text: node.text };
+      return { kind: 'note', id: node.id, text: node.text, textParts: ann.parts(node, 'text') };
     case 'table':
       return { kind: 'table', id: node.id, table: tableView(node, urls) };
     case 'section':

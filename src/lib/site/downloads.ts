@@ -1,8 +1,19 @@
 import { statSync } from 'node:fs';
+import { targetsCsv } from '../../../scripts/pipeline/targets.ts';
 import type { DocumentNode } from '../types.ts';
 import { indicatorsCsv } from './csv.ts';
+import { loadEntities, loadTargets } from './entities.ts';
 import { planMarkdown } from './markdown.ts';
 import { loadDocument, planPath } from './plan.ts';
+
+/** /data/entities.json: the entity index as the pipeline wrote it. */
+export const entitiesJson = (): string => JSON.stringify(loadEntities(), null, 1);
+
+/** /data/targets.json: the targets as the pipeline wrote them. */
+export const targetsJson = (): string => JSON.stringify(loadTargets(), null, 1);
+
+/** /data/targets.csv: UTF-8 with a BOM, CRLF (docs/entities.md). */
+export const targetsCsvBody = (): string => targetsCsv(loadTargets().targets);
 
 /**
  * The bodies of the download files, shared by the endpoints that serve them
@@ -16,6 +27,9 @@ export function downloadBodies(
     ['/data/plan.json', null],
     ['/data/indicators.csv', indicatorsCsv(document)],
     ['/data/plan.md', planMarkdown(document)],
+    ['/data/targets.csv', targetsCsvBody()],
+    ['/data/targets.json', targetsJson()],
+    ['/data/entities.json', entitiesJson()],
   ]);
 }
 

@@ -364,6 +364,19 @@ export function clauseLinks(
   document: DocumentNode,
   targets: Target[],
 ): ClauseLinks {
+  return clauseLinker(document, targets)(node);
+}
+
+/**
+ * `clauseLinks` for many clauses of one document: the node and URL maps are
+ * built once. A measure's targets include those of the paragraphs that
+ * continue it (`targetsOfNode`), since its links are shown after them;
+ * explicit indicator links come before topical ones.
+ */
+export function clauseLinker(
+  document: DocumentNode,
+  targets: Target[],
+): (node: PlanNode) => ClauseLinks {
   const nodes = indexById(document);
   const urls = urlMap(document);
   const link = (id: string, kind?: 'explicit' | 'topical'): ClauseLink[] => {
@@ -371,13 +384,22 @@ export function clauseLinks(
     if (!target) return [];
     return [{ id, href: urls.get(id)!, label: shortCitation(target), ...(kind ? { kind } : {}) }];
   };
-  return {
+  const explicitFirst = <T extends { kind: 'explicit' | 'topical' }>(links: T[] = []): T[] => [
+    ...links.filter((l) => l.kind !== 'topical'),
+    ...links.filter((l) => l.kind === 'topical'),
+  ];
+  return (node) => ({
     indicators:
-      node.kind === 'measure' ? (node.indicators ?? []).flatMap((l) => link(l.id, l.kind)) : [],
+      node.kind === 'measure'
+        ? explicitFirst(node.indicators).flatMap((l) => link(l.id, l.kind))
+        : [],
     measures:
-      node.kind === 'indicator' ? (node.measures ?? []).flatMap((l) => link(l.id, l.kind)) : [],
-    targets: targets
-      .filter((t) => t.node === node.id)
-      .map((t) => ({ id: t.id, href: targetHref(t.id), label: `${t.metric} ${figureText(t)}` })),
-  };
+      node.kind === 'indicator'
+        ? explicitFirst(node.measures).flatMap((l) => link(l.id, l.kind))
+        : [],
+    targets: (node.kind === 'measure'
+      ? targetsOfNode(targets, node.id)
+      : targets.filter((t) => t.node === node.id)
+    ).map((t) => ({ id: t.id, href: targetHref(t.id), label: `${t.metric} ${figureText(t)}` })),
+  });
 }

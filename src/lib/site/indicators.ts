@@ -7,6 +7,7 @@ import type {
   TableNode,
 } from '../types.ts';
 import { quoteTitle } from '../text.ts';
+import { rowMeasureLinker, type RowMeasureLink } from './annotations.ts';
 import { walk } from '../tree.ts';
 import { urlMap } from '../urls.ts';
 
@@ -47,6 +48,8 @@ export interface RowView {
   cells: CellView[];
   citation: string;
   url: string;
+  /** On /indicators/: the measures that pursue the row, explicit first (empty when none). */
+  measures?: RowMeasureLink[];
 }
 
 export interface RowGroup {
@@ -67,11 +70,21 @@ export interface TableView {
   groups: RowGroup[];
   note?: { id: string; text: string; citation: string; url: string };
   rowCount: number;
+  /** Rows carry `measures`: the table shows a 相关措施 column. */
+  measureColumn: boolean;
 }
 
 const FIXED = ['类别', '序号', '指标'];
 
-export function tableView(table: TableNode, urls: Map<string, string>): TableView {
+/**
+ * A table as printed. With `measuresOf` (on /indicators/), each row also
+ * lists the measures that pursue it, in a 相关措施 column.
+ */
+export function tableView(
+  table: TableNode,
+  urls: Map<string, string>,
+  measuresOf?: (row: IndicatorNode) => RowMeasureLink[],
+): TableView {
   if (FIXED.some((c, i) => table.columns[i] !== c)) {
     throw new Error(
       `${table.id}: expected columns to start with ${FIXED.join(' ')}, got ${table.columns.join(' ')}`,
@@ -91,6 +104,7 @@ export function tableView(table: TableNode, urls: Map<string, string>): TableVie
       citation: row.citation,
       url: mustUrl(urls, row.id),
     };
+    if (measuresOf) view.measures = measuresOf(row);
     const last = groups.at(-1);
     if (last && last.category === row.category) last.rows.push(view);
     else groups.push({ category: row.category, rows: [view] });
@@ -106,6 +120,7 @@ export function tableView(table: TableNode, urls: Map<string, string>): TableVie
     valueColumns,
     groups,
     rowCount: rows.length,
+    measureColumn: Boolean(measuresOf),
   };
   if (note)
     view.note = {
@@ -168,6 +183,7 @@ export interface IndicatorsModel {
 
 export function indicatorsModel(document: DocumentNode): IndicatorsModel {
   const urls = urlMap(document);
+  const measuresOf = rowMeasureLinker(document);
   const context: IndicatorsModel['context'] = [];
   for (const { node, parents } of walk(document)) {
     if (node.kind !== 'table') continue;
@@ -183,7 +199,7 @@ export function indicatorsModel(document: DocumentNode): IndicatorsModel {
   }
   return {
     title: '主要指标',
-    tables: tables(document).map((t) => tableView(t, urls)),
+    tables: tables(document).map((t) => tableView(t, urls, measuresOf)),
     legend: FLAG_LEGEND,
     context,
   };

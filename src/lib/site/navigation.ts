@@ -110,15 +110,26 @@ export interface TocChapter extends TocItem {
 export interface TocModel {
   preface?: TocItem;
   chapters: TocChapter[];
-  /** Pages outside the plan's own 目录: indicators, downloads, how to cite. */
+  /** Pages outside the plan's own 目录: indicators, targets, entities, downloads, how to cite. */
   extras: TocItem[];
 }
 
 export const EXTRA_PAGES: PageLink[] = [
   { href: '/indicators/', label: '指标', title: '主要指标（表1、表2）' },
+  { href: '/targets/', label: '目标', title: '量化目标' },
+  { href: '/entities/', label: '实体', title: '名称索引（机构、地点、项目等）' },
   { href: '/downloads/', label: '下载', title: '数据下载' },
   { href: '/cite/', label: '引用', title: '如何引用' },
 ];
+
+/**
+ * How the header marks an extra page: `page` on the page itself, `true` on a
+ * page under it (/entities/<id>/, /targets/by-metric/), else nothing.
+ */
+export function navCurrent(href: string, path: string): 'page' | 'true' | undefined {
+  if (path === href) return 'page';
+  return href !== '/' && path.startsWith(href) ? 'true' : undefined;
+}
 
 /** The table of contents for a page; `currentPath` marks where the reader is. */
 export function toc(document: DocumentNode, currentPath: string): TocModel {

@@ -1,6 +1,7 @@
 import type { DocumentMetadata, DocumentNode, PlanNode } from '../types.ts';
 import { indexById } from '../tree.ts';
 import { urlMap } from '../urls.ts';
+import { readingAnnotations, type Annotations } from './annotations.ts';
 import { blocksOf, type Block } from './blocks.ts';
 import {
   breadcrumbs,
@@ -62,10 +63,22 @@ export function homeModel(document: DocumentNode): HomeModel {
         description: '“十三五”完成情况与“十四五”主要指标，逐项可引用。',
       },
       {
+        href: '/targets/',
+        label: '量化目标',
+        title: '按章节 · 按事项',
+        description: '正文中写明数值的目标，链接到条款和指标。',
+      },
+      {
+        href: '/entities/',
+        label: '名称索引',
+        title: '机构 · 地点 · 项目',
+        description: '正文提到的名称，各列出所在的全部条款。',
+      },
+      {
         href: '/downloads/',
         label: '数据下载',
         title: 'JSON · CSV · Markdown',
-        description: '全文结构数据、指标表格和整理后的全文。',
+        description: '结构数据、指标、目标、名称索引和整理后的全文。',
       },
       {
         href: '/cite/',
@@ -103,7 +116,15 @@ export interface ReadingModel {
   citation: string;
 }
 
-export function readingModel(document: DocumentNode, path: string): ReadingModel {
+/**
+ * A reading page. `ann` links entity mentions and adds the links under each
+ * clause; by default from `.generated/entities.json` and `targets.json`.
+ */
+export function readingModel(
+  document: DocumentNode,
+  path: string,
+  ann: Annotations = readingAnnotations(document),
+): ReadingModel {
   const page = findPage(document, path);
   const urls = urlMap(document);
   const node = page.node;
@@ -118,7 +139,7 @@ export function readingModel(document: DocumentNode, path: string): ReadingModel
     heading: { label: page.kind === 'preface' ? '' : page.label, title: page.title },
     crumbs: breadcrumbs(document, page.id),
     ...prevNext(document, path),
-    blocks: blocksOf(node.children, urls),
+    blocks: blocksOf(node.children, urls, 2, ann),
     sections: node.children
       .filter((c) => c.kind === 'section')
       .map((s) => ({ href: urls.get(s.id)!, label: 'label' in s ? s.label : '', title: s.title })),
@@ -188,5 +209,24 @@ export const DOWNLOADS: Download[] = [
     name: 'plan.md',
     format: 'Markdown',
     description: '整理后的全文：修正了转换造成的断行、空格和标点，保留原文结构。',
+  },
+  {
+    href: '/data/targets.csv',
+    name: 'targets.csv',
+    format: 'CSV（UTF-8，带 BOM，可直接用 Excel 打开）',
+    description: '量化目标：正文中写明数值的目标，一行一项，附所在条款、期限和对应的表2指标。',
+  },
+  {
+    href: '/data/targets.json',
+    name: 'targets.json',
+    format: 'JSON',
+    description: '量化目标（同上），另附所在句子及其在条文中的位置。',
+  },
+  {
+    href: '/data/entities.json',
+    name: 'entities.json',
+    format: 'JSON',
+    description:
+      '名称索引：机构、地点、项目、产业、政策用语和指标，每个名称附别名和在正文中的每一处位置。',
   },
 ];

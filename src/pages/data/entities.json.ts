@@ -1,8 +1,8 @@
 /** /data/entities.json: the entity index as the pipeline wrote it. */
 import type { APIRoute } from 'astro';
-import { loadEntities } from '../../lib/site/entities.ts';
+import { entitiesJson } from '../../lib/site/downloads.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(loadEntities(), null, 1), {
+  new Response(entitiesJson(), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,9 +1,8 @@
 /** /data/targets.csv: the targets as CSV, UTF-8 with BOM for Excel. */
 import type { APIRoute } from 'astro';
-import { targetsCsv } from '../../../scripts/pipeline/targets.ts';
-import { loadTargets } from '../../lib/site/entities.ts';
+import { targetsCsvBody } from '../../lib/site/downloads.ts';
 
 export const GET: APIRoute = () =>
-  new Response(targetsCsv(loadTargets().targets), {
+  new Response(targetsCsvBody(), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });

@@ -1,0 +1,306 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  annotations,
+  mentionSpans,
+  partsText,
+  textParts,
+  type TextPart,
+} from '../../src/lib/site/annotations.ts';
+import type { Block } from '../../src/lib/site/blocks.ts';
+import { downloadBodies } from '../../src/lib/site/downloads.ts';
+import { loadEntities, loadTargets } from '../../src/lib/site/entities.ts';
+import { indicatorsModel } from '../../src/lib/site/indicators.ts';
+import { readingPages } from '../../src/lib/site/navigation.ts';
+import { DOWNLOADS, readingModel } from '../../src/lib/site/pages.ts';
+import { loadDocument } from '../../src/lib/site/plan.ts';
+import { indexById } from '../../src/lib/tree.ts';
+import { urlMap } from '../../src/lib/urls.ts';
+import type { BoxItemNode, EntityIndex } from '../../src/lib/types.ts';
+
+/**
+ * What the reading pages add to the text (src/lib/site/annotations.ts), on
+ * the real plan.json, entities.json and targets.json (`npm run build:data`
+ * first): mention links that leave the text as it is, the first mention of an
+ * entity per clause, and the links under measures and on 表 rows.
+ */
+const document = loadDocument();
+const index = loadEntities();
+const targets = loadTargets().targets;
+const byId = indexById(document);
+const ann = annotations(document, index, targets);
+
+/** Every text run the blocks render, with the node and the string it must join back to. */
+interface Run {
+  node: string;
+  expected: string;
+  parts: TextPart[];
+}
+
+function runs(blocks: Block[]): Run[] {
+  return blocks.flatMap((b): Run[] => {
+    switch (b.kind) {
+      case 'subpart':
+        return runs(b.children);
+      case 'measure':
+        return [
+          { node: b.id, expected: b.lead, parts: b.leadParts },
+          { node: b.id, expected: b.text, parts: b.textParts },
+          ...runs(b.children),
+        ];
+      case 'box':
+        return b.items.flatMap((i) => [
+          { node: i.id, expected: i.lead, parts: i.leadParts },
+          { node: i.id, expected: i.text, parts: i.textParts },
+        ]);
+      case 'paragraph':
+      case 'figure':
+      case 'note':
+        return [{ node: b.id, expected: b.text, parts: b.textParts }];
+      case 'table':
+        return [];
+    }
+  });
+}
+
+const pages = readingPages(document).map((p) => readingModel(document, p.path, ann));
+const allRuns = pages.flatMap((p) => runs(p.blocks));
+
+describe('mention links on reading pages', () => {
+  it('leave every text exactly as it is', () => {
+    expect(allRuns.length).toBeGreaterThan(300);
+    for (const run of allRuns) expect(partsText(run.parts), run.node).toBe(run.expected);
+    // Box items: bold lead and rest together are the item's text.
+    for (const page of pages) {
+      for (const block of page.blocks.flatMap(function flat(b): Block[] {
+        return b.kind === 'subpart' ? b.children.flatMap(flat) : [b];
+      })) {
+        if (block.kind !== 'box') continue;
+        for (const item of block.items) {
+          const node = byId.get(item.id) as BoxItemNode;
+          expect(partsText(item.leadParts) + partsText(item.textParts)).toBe(node.text);
+        }
+      }
+    }
+  });
+
+  it('link each entity at most once per clause, to its page, and link many', () => {
+    const names = new Map(index.entities.map((e) => [`/entities/${e.id}/`, e]));
+    const perNode = new Map<string, string[]>();
+    for (const run of allRuns) {
+      for (const part of run.parts.filter((p) => p.href)) {
+        const entity = names.get(part.href!);
+        expect(entity, part.href).toBeDefined();
+        expect([entity!.name, ...entity!.aliases]).toContain(part.text);
+        if (part.title) expect(part.title).toBe(entity!.name);
+        perNode.set(run.node, [...(perNode.get(run.node) ?? []), part.href!]);
+      }
+    }
+    for (const [node, hrefs] of perNode) expect(new Set(hrefs).size, node).toBe(hrefs.length);
+    const links = [...perNode.values()].reduce((n, l) => n + l.length, 0);
+    // Every node and entity with a top-level mention in a rendered field gets its one link.
+    const expected = new Set(
+      index.entities.flatMap((e) =>
+        e.mentions
+          .filter((m) => !m.within && (m.field === 'lead' || m.field === 'text'))
+          .map((m) => `${m.node} ${e.id}`),
+      ),
+    );
+    expect(links).toBe(expected.size);
+    expect(links).toBeGreaterThan(500);
+  });
+
+  it('link the first mention in reading order: a measure’s lead before its text', () => {
+    const measure = runs(readingModel(document, '/7/1/', ann).blocks).filter(
+      (r) => r.node === '7.1.1',
+    );
+    expect(measure[0]!.parts.filter((p) => p.href).map((p) => p.text)).toEqual(['“山水园圈”工程']);
+    const text = measure[1]!.parts.filter((p) => p.href);
+    expect(text.map((p) => p.text)).toContain('森林覆盖率');
+    expect(text.find((p) => p.text === '森林覆盖率')).toEqual({
+      text: '森林覆盖率',
+      href: '/entities/quan-qu-sen-lin-fu-gai-lv/',
+      title: '全区森林覆盖率',
+    });
+  });
+
+  it('never link a mention inside a longer one, nor in headings or 表 names', () => {
+    const spans = mentionSpans(index);
+    const linked = new Set(
+      [...spans].flatMap(([node, list]) =>
+        list.map((s) => `${node} ${s.field} ${s.start} ${s.end}`),
+      ),
+    );
+    expect([...spans.values()].flat().every((s) => s.field === 'lead' || s.field === 'text')).toBe(
+      true,
+    );
+    const within = index.entities.flatMap((e) => e.mentions.filter((m) => m.within));
+    expect(within.length).toBeGreaterThan(0);
+    for (const m of within)
+      expect(linked.has(`${m.node} ${m.field} ${m.start} ${m.end}`)).toBe(false);
+  });
+
+  it('keep a mention that crosses a box item’s bold lead as plain text', () => {
+    const item = byId.get('B1.1') as BoxItemNode;
+    const lead = item.lead!;
+    const crossing: EntityIndex = {
+      schema: 1,
+      counts: index.counts,
+      entities: [
+        {
+          id: 'x',
+          type: 'industry',
+          name: item.text.slice(lead.length - 2, lead.length + 2),
+          aliases: [],
+          sources: ['curated'],
+          mentions: [
+            {
+              node: 'B1.1',
+              field: 'text',
+              start: lead.length - 2,
+              end: lead.length + 2,
+              text: item.text.slice(lead.length - 2, lead.length + 2),
+            },
+          ],
+        },
+      ],
+    };
+    const parts = annotations(document, crossing, []).boxItemParts(item, lead);
+    expect(parts.lead).toEqual([{ text: lead }]);
+    expect(parts.text).toEqual([{ text: item.text.slice(lead.length) }]);
+  });
+
+  it('fail loudly when the offsets do not hold the mention (stale entities.json)', () => {
+    expect(() => textParts('李村河', [{ start: 0, end: 3, text: '楼山河', href: '/x/' }])).toThrow(
+      /does not match/,
+    );
+    expect(textParts('', [])).toEqual([{ text: '' }]);
+    expect(textParts('在李村河边', [{ start: 1, end: 4, text: '李村河', href: '/x/' }])).toEqual([
+      { text: '在' },
+      { text: '李村河', href: '/x/' },
+      { text: '边' },
+    ]);
+  });
+});
+
+describe('links under clauses', () => {
+  const measures = (path: string) =>
+    readingModel(document, path, ann).blocks.flatMap(function flat(b): Block[] {
+      return b.kind === 'subpart' ? b.children.flatMap(flat) : [b];
+    });
+
+  it('give 推进“山水园圈”工程 its 表2 row and its target', () => {
+    const measure = measures('/7/1/').find((b) => b.id === '7.1.1');
+    expect(measure?.kind === 'measure' && measure.links).toEqual({
+      explicit: [{ id: 'T2.21', href: '/indicators/#T2.21', text: '全区森林覆盖率' }],
+      topical: [],
+      targets: [{ id: '7.1.1.t1', href: '/targets/#7.1.1.t1', text: '森林覆盖率 16.5%' }],
+    });
+    const plain = measures('/7/1/').find((b) => b.id === '7.1.3');
+    expect(plain && 'links' in plain).toBe(false);
+  });
+
+  it('list explicit links before topical ones', () => {
+    const measure = measures('/1/1/').find((b) => b.id === '1.1.1');
+    if (measure?.kind !== 'measure') throw new Error('expected 1.1.1');
+    expect(measure.links?.explicit.map((l) => l.id)).toEqual([
+      'T1.1',
+      'T1.2',
+      'T1.3',
+      'T1.4',
+      'T1.5',
+      'T1.6',
+      'T2.4',
+      'T2.5',
+    ]);
+    expect(measure.links?.topical.map((l) => l.id)).toEqual(['T2.1']);
+  });
+
+  it('give box items their targets', () => {
+    const page = urlMap(document).get('B4.1')!.split('#')[0]!;
+    const box = measures(page).find((b) => b.id === 'B4');
+    if (box?.kind !== 'box') throw new Error('expected 专栏4');
+    const item = box.items.find((i) => i.id === 'B4.1');
+    expect(item?.links?.targets.map((t) => t.href)).toEqual([
+      '/targets/#B4.1.t1',
+      '/targets/#B4.1.t2',
+      '/targets/#B4.1.t3',
+    ]);
+  });
+
+  it('show every target and every indicator link somewhere on the reading pages', () => {
+    const shown = new Set<string>();
+    const collect = (blocks: Block[]) => {
+      for (const b of blocks) {
+        if (b.kind === 'subpart') collect(b.children);
+        if (b.kind === 'measure') collect(b.children);
+        if (b.kind === 'box')
+          for (const i of b.items) i.links?.targets.forEach((t) => shown.add(t.id));
+        if ('links' in b && b.links) {
+          for (const l of [...b.links.explicit, ...b.links.topical]) shown.add(`${b.id}→${l.id}`);
+          for (const t of b.links.targets) shown.add(t.id);
+        }
+      }
+    };
+    for (const page of pages) collect(page.blocks);
+    for (const t of targets) expect(shown.has(t.id), t.id).toBe(true);
+    for (const node of byId.values()) {
+      if (node.kind !== 'measure') continue;
+      for (const l of node.indicators ?? []) expect(shown.has(`${node.id}→${l.id}`)).toBe(true);
+    }
+  });
+});
+
+describe('/indicators/ rows', () => {
+  const rows = new Map(
+    indicatorsModel(document)
+      .tables.flatMap((t) => t.groups.flatMap((g) => g.rows))
+      .map((r) => [r.id, r]),
+  );
+
+  it('list the measures that pursue each row, explicit first, with the clause URL', () => {
+    expect(rows.get('T2.21')?.measures).toEqual([
+      {
+        id: '7.1.1',
+        href: '/7/1/#7.1.1',
+        text: '推进“山水园圈”工程',
+        kind: 'explicit',
+        where: '第七章第一节“推进‘山水园圈’工程”',
+      },
+    ]);
+    expect(rows.get('T2.10')?.measures?.map((m) => [m.id, m.kind])).toEqual([
+      ['9.1.1', 'explicit'],
+      ['1.1.9', 'topical'],
+    ]);
+    expect(rows.get('T2.2')?.measures).toEqual([]);
+  });
+
+  it('agree with the links on the measures', () => {
+    for (const row of rows.values()) {
+      for (const m of row.measures ?? []) {
+        const measure = byId.get(m.id);
+        expect(measure?.kind === 'measure' && measure.indicators).toContainEqual({
+          id: row.id,
+          kind: m.kind,
+        });
+      }
+    }
+  });
+});
+
+describe('/downloads/', () => {
+  it('lists entities.json, targets.json and targets.csv with the bodies served', () => {
+    const bodies = downloadBodies(document);
+    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv']) {
+      expect(DOWNLOADS.map((d) => d.href)).toContain(href);
+      expect(bodies.get(href)?.length, href).toBeGreaterThan(1000);
+    }
+    for (const d of DOWNLOADS) expect(bodies.has(d.href), d.href).toBe(true);
+  });
+
+  it.skipIf(!existsSync('dist/data/targets.csv'))('serves those bodies in dist/data', () => {
+    const bodies = downloadBodies(document);
+    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv'])
+      expect(readFileSync(`dist${href}`, 'utf8'), href).toBe(bodies.get(href));
+  });
+});

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { readingPages } from '../../src/lib/site/navigation.ts';
+import { loadDocument } from '../../src/lib/site/plan.ts';
+import { walk } from '../../src/lib/tree.ts';
+import { launch, openPage } from './browser.ts';
+import { serveDist, type StaticServer } from './server.ts';
+
+/**
+ * The built reading pages with JavaScript off: entity links and the links
+ * under clauses are plain HTML, and the plan text reads character for
+ * character as plan.json holds it (run `npm run build` first).
+ */
+const document = loadDocument();
+
+/** The text each clause element shows, by ID, as plan.json has it. */
+const expected = new Map<string, { text: string; lead?: string }>();
+for (const { node, parents } of walk(document)) {
+  // 表 notes are the table's (IndicatorTable), not running text.
+  if (parents.some((p) => p.kind === 'table')) continue;
+  if (node.kind === 'measure')
+    expected.set(node.id, { text: node.lead + node.text, lead: node.lead });
+  else if (node.kind === 'boxItem') {
+    const lead = node.lead && node.text.startsWith(node.lead) ? node.lead : undefined;
+    expected.set(node.id, lead ? { text: node.text, lead } : { text: node.text });
+  } else if (node.kind === 'paragraph' || node.kind === 'note' || node.kind === 'figure')
+    expected.set(node.id, { text: node.text });
+}
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Seen {
+  id: string;
+  text: string;
+  strong: string[];
+  mentions: string[];
+  /** Links inside the clause's text element that are not entity links. */
+  other: string[];
+}
+
+describe('reading pages without JavaScript', () => {
+  it('show the plan text unchanged, with each entity linked once per clause', async () => {
+    const { context, page, outside } = await openPage(browser, server.origin, {
+      javaScriptEnabled: false,
+    });
+    const seen = new Map<string, Seen>();
+    let mentions = 0;
+    for (const reading of readingPages(document)) {
+      await page.goto(server.origin + reading.path);
+      const clauses = await page.$$eval(
+        'main .measure, main .box-items > li, main p[id], main figure[id]',
+        (els) =>
+          els.map((el) => {
+            // A measure's or box item's text is its first <p>, a figure's its caption.
+            const p =
+              el.tagName === 'P'
+                ? el
+                : el.querySelector(el.tagName === 'FIGURE' ? 'figcaption' : ':scope > p')!;
+            return {
+              id: el.id,
+              text: p.textContent ?? '',
+              strong: [...p.querySelectorAll('strong')].map((s) => s.textContent ?? ''),
+              mentions: [...p.querySelectorAll('a.mention')].map((a) => a.getAttribute('href')!),
+              other: [...p.querySelectorAll('a:not(.mention)')].map((a) => a.getAttribute('href')!),
+            };
+          }),
+      );
+      for (const c of clauses) seen.set(c.id, c);
+      mentions += clauses.reduce((n, c) => n + c.mentions.length, 0);
+    }
+    for (const [id, want] of expected) {
+      const got = seen.get(id);
+      expect(got, id).toBeDefined();
+      expect(got!.text, id).toBe(want.text);
+      // The bold lead is one <strong>, whole, links inside it.
+      expect(got!.strong, id).toEqual(want.lead ? [want.lead] : []);
+      expect(new Set(got!.mentions).size, id).toBe(got!.mentions.length);
+      expect(
+        got!.mentions.every((h) => /^\/entities\/[^/]+\/$/.test(h)),
+        id,
+      ).toBe(true);
+      expect(got!.other, id).toEqual([]);
+    }
+    expect(mentions).toBeGreaterThan(500);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('list a measure’s 表 rows and targets under it, and a 表 row’s measures on /indicators/', async () => {
+    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(`${server.origin}/1/1/`);
+    const groups = await page.$$eval('[id="1.1.1"] .clause-links .cl-group', (els) =>
+      els.map((g) => ({
+        kind: g.querySelector('.cl-kind')!.textContent!.trim(),
+        links: [...g.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+      })),
+    );
+    expect(groups.map((g) => g.kind)).toEqual(['明确对应', '主题相关']);
+    expect(groups[0]!.links[0]).toBe('/indicators/#T1.1');
+    expect(groups[1]!.links).toEqual(['/indicators/#T2.1']);
+    await page.goto(`${server.origin}/indicators/`);
+    const cell = await page.$$eval('tr[id="T2.10"] td.col-measures li', (lis) =>
+      lis.map((li) => [
+        li.querySelector('a')!.getAttribute('href'),
+        li.querySelector('.cl-kind')!.textContent!.trim(),
+      ]),
+    );
+    expect(cell).toEqual([
+      ['/9/1/#9.1.1', '明确对应'],
+      ['/1/1/#1.1.9', '主题相关'],
+    ]);
+    expect(await page.$$eval('thead th.col-measures', (ths) => ths.length)).toBe(2);
+    await context.close();
+  });
+
+  it('lead from the header to the targets and entities pages', async () => {
+    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(`${server.origin}/7/1/`);
+    const nav = await page.$$eval('.site-nav a', (as) =>
+      as.map((a) => [a.textContent, a.getAttribute('href')]),
+    );
+    expect(nav).toEqual([
+      ['指标', '/indicators/'],
+      ['目标', '/targets/'],
+      ['实体', '/entities/'],
+      ['下载', '/downloads/'],
+      ['引用', '/cite/'],
+    ]);
+    await page.goto(`${server.origin}/entities/qing-dao-guo-ji-yuan-shi-gang/`);
+    expect(await page.getAttribute('.site-nav a[href="/entities/"]', 'aria-current')).toBe('true');
+    await page.goto(`${server.origin}/downloads/`);
+    const files = await page.$$eval('ul.downloads a', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining(['/data/entities.json', '/data/targets.json', '/data/targets.csv']),
+    );
+    await context.close();
+  });
+});
