@@ -1,0 +1,130 @@
+/**
+ * Build the search artifacts from the plan: `search/index.json` (what the
+ * site serves and the CLI loads; format in src/lib/search/format.ts) and
+ * `search/terms.txt` (the generated domain dictionary, for review).
+ *
+ * Called by scripts/build.ts through buildSearchArtifacts(), which writes the
+ * files in the same atomic write as plan.json.
+ */
+import type { PlanFile } from '../../src/lib/types.ts';
+import { INDEX_VERSION, type SearchIndexFile } from '../../src/lib/search/format.ts';
+import { HAN_CHAR, compact, normalize } from '../../src/lib/search/normalize.ts';
+import { MARK, Vocabulary } from '../../src/lib/search/segment.ts';
+import {
+  type TermSource,
+  createSegmenter,
+  domainTerms,
+  readCuratedTerms,
+  CURATED_TERMS_FILE,
+} from './dictionary.ts';
+import { buildReadings } from './pinyin.ts';
+import { buildT2sPairs } from './t2s.ts';
+import { checkTopics, parseTopics, readTopics } from './topics.ts';
+import { collectUnits } from './units.ts';
+
+export const INDEX_FILE = 'search/index.json';
+
+export class SearchBuildError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`search index: ${problems.length} problem(s)\n${problems.join('\n')}`);
+  }
+}
+
+/** Insert MARK between two Han characters wherever jieba's tokens meet. */
+export function markTokens(tokens: string[]): string {
+  let out = '';
+  for (const token of tokens) {
+    if (out && token && HAN_CHAR.test(out[out.length - 1]!) && HAN_CHAR.test(token[0]!))
+      out += MARK;
+    out += token;
+  }
+  return out;
+}
+
+export interface BuiltIndex {
+  file: SearchIndexFile;
+  terms: Map<string, TermSource>;
+}
+
+/** The index file for a plan, with the domain dictionary it was segmented with. */
+export function buildSearchIndex(
+  plan: PlanFile,
+  sources: { curatedTerms?: string[]; topics?: string } = {},
+): BuiltIndex {
+  const problems: string[] = [];
+  const units = collectUnits(plan.document);
+  const planCompact = units.map((u) => compact(normalize(u.text))).join('\u0000');
+
+  for (const u of units)
+    if (u.text.includes(MARK)) problems.push(`${u.id}: text contains the word mark "${MARK}"`);
+  const curated = sources.curatedTerms ?? readCuratedTerms();
+  for (const term of curated) {
+    if (!planCompact.includes(compact(term)))
+      problems.push(`${CURATED_TERMS_FILE}: "${term}" does not occur in the plan`);
+  }
+  const parsed = parseTopics(sources.topics ?? readTopics());
+  problems.push(...parsed.problems, ...checkTopics(parsed.topics, planCompact));
+
+  const citationPrefix = `《${plan.document.metadata.title}》`;
+  for (const u of units) {
+    if (!u.citation.startsWith(citationPrefix))
+      problems.push(`${u.id}: citation does not start with ${citationPrefix}`);
+  }
+  if (problems.length > 0) throw new SearchBuildError(problems);
+
+  const terms = domainTerms(units, curated);
+  const jieba = createSegmenter(terms);
+  const marked = units.map((u) => {
+    const tokens = jieba.cut(u.text, false);
+    // jieba returns every character, punctuation included; anything else would corrupt the text.
+    if (tokens.join('') !== u.text)
+      throw new SearchBuildError([`${u.id}: jieba did not return the text it was given`]);
+    return markTokens(tokens);
+  });
+
+  const vocabulary = Vocabulary.fromMarked(marked);
+  for (const topic of parsed.topics) {
+    for (const key of topic.keys) if (/^\p{Script=Han}{2,}$/u.test(key)) vocabulary.add(key, 1);
+  }
+
+  const file: SearchIndexFile = {
+    version: INDEX_VERSION,
+    citationPrefix,
+    units: units.map((u, i) => ({
+      id: u.id,
+      kind: u.kind,
+      c: u.chapter,
+      s: u.section,
+      p: u.parent,
+      b: u.crumb,
+      h: u.heading,
+      ...(u.title !== undefined ? { t: u.title } : {}),
+      u: u.url,
+      q: u.citation.slice(citationPrefix.length),
+      x: marked[i]!,
+    })),
+    t2s: buildT2sPairs(units.map((u) => u.text).join('')),
+    pinyin: buildReadings(vocabulary.counts.keys()),
+    topics: parsed.topics,
+  };
+  return { file, terms };
+}
+
+/** The generated dictionary as reviewable text: `term<TAB>source`, sorted by source then term. */
+export function termsReport(terms: Map<string, TermSource>): string {
+  const lines = [...terms].sort((a, b) =>
+    a[1] === b[1] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : 1,
+  );
+  return `# Domain dictionary jieba segmented the plan with (generated; see scripts/search/dictionary.ts)\n${lines
+    .map(([w, s]) => `${w}\t${s}`)
+    .join('\n')}\n`;
+}
+
+/** Files to write under .generated/ (see scripts/build.ts). */
+export function buildSearchArtifacts(plan: PlanFile): Record<string, string | Uint8Array> {
+  const { file, terms } = buildSearchIndex(plan);
+  return {
+    [INDEX_FILE]: JSON.stringify(file),
+    'search/terms.txt': termsReport(terms),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Search the plan from the command line with the index and the query code
+ * the site's search worker uses:
+ *
+ *   npm run --silent search -- "垃圾分类"
+ *   npm run --silent search -- "人均预期寿命是多少" --json --limit 5
+ *
+ * Options: --json (print only a JSON array of hits, best first), --limit N
+ * (default 10), --kind measure,indicator (filter), --chapter 7 (filter),
+ * --index PATH (default .generated/search/index.json).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { NodeKind } from '../../src/lib/types.ts';
+import { SearchEngine } from '../../src/lib/search/engine.ts';
+import type { SearchIndexFile } from '../../src/lib/search/format.ts';
+import { renderSnippet } from '../../src/lib/search/snippet.ts';
+
+export const DEFAULT_INDEX = '.generated/search/index.json';
+
+/** One hit as printed by --json. */
+export interface JsonHit {
+  id: string;
+  /** Site path with the clause's anchor. */
+  url: string;
+  /** Node kind: measure, paragraph, box, boxItem, indicator, chapter, section… */
+  kind: NodeKind;
+  chapter: number | null;
+  section: number | null;
+  /** The unit's own heading (a paragraph: its measure's or section's title; an indicator: its name). */
+  title: string;
+  citation: string;
+  /** Text around the match, matched words wrapped in ** (Markdown bold). */
+  snippet: string;
+  score: number;
+}
+
+interface Args {
+  query: string;
+  json: boolean;
+  limit: number;
+  kinds: NodeKind[] | undefined;
+  chapter: number | undefined;
+  index: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    query: '',
+    json: false,
+    limit: 10,
+    kinds: undefined,
+    chapter: undefined,
+    index: DEFAULT_INDEX,
+  };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--json') args.json = true;
+    else if (a === '--limit') args.limit = Number(value());
+    else if (a === '--kind') args.kinds = value().split(',') as NodeKind[];
+    else if (a === '--chapter') args.chapter = Number(value());
+    else if (a === '--index') args.index = value();
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else words.push(a);
+  }
+  if (!Number.isInteger(args.limit) || args.limit < 1)
+    throw new Error('--limit must be a positive integer');
+  args.query = words.join(' ');
+  return args;
+}
+
+function main(): void {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`search: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (!args.query.trim()) {
+    console.error(
+      'usage: npm run --silent search -- "<query>" [--json] [--limit N] [--kind K,K] [--chapter N]',
+    );
+    process.exit(2);
+  }
+  if (!existsSync(args.index)) {
+    console.error(`search: ${args.index} not found; run npm run build:data first`);
+    process.exit(2);
+  }
+  const engine = new SearchEngine(JSON.parse(readFileSync(args.index, 'utf8')) as SearchIndexFile);
+  const response = engine.search(args.query, {
+    limit: args.limit,
+    kinds: args.kinds,
+    chapter: args.chapter,
+  });
+
+  if (args.json) {
+    const hits: JsonHit[] = response.hits.map((h) => ({
+      id: h.id,
+      url: h.url,
+      kind: h.kind,
+      chapter: h.chapter,
+      section: h.section,
+      title: h.title,
+      citation: h.citation,
+      snippet: renderSnippet(h.snippet),
+      score: h.score,
+    }));
+    process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+    return;
+  }
+
+  const { query } = response;
+  const bold = process.stdout.isTTY ? ['\u001b[1;33m', '\u001b[0m'] : ['**', '**'];
+  const notes = [
+    query.core !== args.query.trim() ? `searched: ${query.core}` : '',
+    query.pinyin ? `pinyin ${query.pinyin.from} → ${query.pinyin.to.join(' / ')}` : '',
+    query.alsoSearched.length > 0 ? `also searched: ${query.alsoSearched.join('、')}` : '',
+    query.intent
+      ? `asks for: ${query.intent === 'figure' ? 'a figure' : 'a place in the plan'}`
+      : '',
+  ].filter(Boolean);
+  if (notes.length > 0) console.log(notes.join('  ·  '));
+  if (response.hits.length === 0) {
+    console.log(
+      `No results for “${args.query}”.${response.suggestions.length ? ` Try: ${response.suggestions.join('、')}` : ''}`,
+    );
+    return;
+  }
+  console.log(`${response.total} result(s), showing ${response.hits.length}\n`);
+  response.hits.forEach((h, i) => {
+    console.log(
+      `${String(i + 1).padStart(2)}. [${h.kindLabel}] ${h.breadcrumb.join(' › ')}  (${h.id}, ${h.tier}, ${h.score})`,
+    );
+    console.log(`    ${renderSnippet(h.snippet, bold[0], bold[1])}`);
+    console.log(`    ${h.url}\n`);
+  });
+}
+
+main();

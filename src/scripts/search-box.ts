@@ -1,0 +1,190 @@
+/**
+ * The header search box on every page: results as you type in a drop-down
+ * (ARIA combobox + listbox), arrow keys and Enter to open one, Escape to
+ * close, `/` to focus the box from anywhere. Without JavaScript the box is a
+ * plain GET form to /search/.
+ *
+ * The index is fetched on first focus or typing, by the worker.
+ */
+import { BASE, preload, search } from './search-client.ts';
+import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
+
+const LIMIT = 8;
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function enhance(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!input || form.dataset.enhanced) return;
+  form.dataset.enhanced = 'true';
+  const panel = document.createElement('div');
+  panel.className = 'sbox-panel';
+  panel.hidden = true;
+  const list = document.createElement('div');
+  list.id = `${input.id || 'q'}-results`;
+  list.className = 'sbox-list';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', '搜索结果');
+  const status = document.createElement('p');
+  status.className = 'sr-only';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  form.append(panel, status);
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
+
+  let active = -1;
+  let latest = 0;
+  let announce: ReturnType<typeof setTimeout> | undefined;
+  // Screen readers hear the count once typing pauses, not at every keystroke.
+  const say = (text: string) => {
+    clearTimeout(announce);
+    announce = setTimeout(() => (status.textContent = text), 600);
+  };
+  const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+
+  const close = () => {
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const setActive = (index: number) => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+    const current = all[active]!;
+    input.setAttribute('aria-activedescendant', current.id);
+    current.scrollIntoView({ block: 'nearest' });
+  };
+
+  const allResultsHref = (q: string) => `${BASE}search/?q=${encodeURIComponent(q)}`;
+
+  async function run(startTime: number): Promise<void> {
+    const q = input!.value.trim();
+    const ticket = ++latest;
+    if (!q) {
+      close();
+      return;
+    }
+    const response = await search(q, { limit: LIMIT });
+    if (ticket !== latest) return; // a newer keystroke won
+    const arrived = performance.now();
+    // Build the new content off-document, then swap it in with one DOM change.
+    const content = document.createDocumentFragment();
+    const items = document.createDocumentFragment();
+    active = -1;
+    const notes = queryNotes(response);
+    if (notes) content.append(notes);
+    if (response.hits.length === 0) {
+      const empty = document.createElement('p');
+      empty.className = 'sbox-empty';
+      empty.textContent = `没有找到“${q}”。`;
+      if (response.suggestions.length > 0)
+        empty.textContent += `试试：${response.suggestions.join('、')}`;
+      content.append(empty);
+      say(`没有找到“${q}”`);
+    } else {
+      if (onlyPartial(response)) {
+        const partial = document.createElement('p');
+        partial.className = 'sr-notes';
+        partial.textContent = '没有同时包含全部词语的条目，以下为部分匹配';
+        content.append(partial);
+      }
+      // Each option is the result's link itself: an option's content is presentational, so no link inside one.
+      response.hits.forEach((hit, i) => {
+        const link = hitLink(hit);
+        link.id = `${list.id}-${i}`;
+        link.setAttribute('role', 'option');
+        link.setAttribute('aria-selected', 'false');
+        link.tabIndex = -1;
+        items.append(link);
+      });
+      list.replaceChildren(items);
+      content.append(list);
+      const more = document.createElement('a');
+      more.className = 'sbox-more';
+      more.href = allResultsHref(q);
+      more.textContent = `查看全部 ${response.total} 条结果 →`;
+      content.append(more);
+      say(`找到 ${response.total} 条结果`);
+    }
+    panel.replaceChildren(content);
+    panel.hidden = false;
+    input!.setAttribute('aria-expanded', String(response.hits.length > 0));
+    performance.measure('plan-kb:search-render', { start: arrived, end: performance.now() });
+    markRendered(startTime);
+  }
+
+  input.addEventListener('focus', preload, { once: true });
+  input.addEventListener('input', (event) => {
+    preload();
+    // While an IME is composing, the box holds pinyin letters, not the words being typed.
+    if ((event as InputEvent).isComposing) return;
+    void run(event.timeStamp).catch(() => close());
+  });
+  input.addEventListener(
+    'compositionend',
+    (event) => void run(event.timeStamp).catch(() => close()),
+  );
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden && input.value.trim()) void run(event.timeStamp);
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0 && !panel.hidden) {
+      const link = options()[active];
+      if (link instanceof HTMLAnchorElement) {
+        event.preventDefault();
+        location.assign(link.href);
+      }
+    } else if (event.key === 'Escape') {
+      if (!panel.hidden) {
+        event.preventDefault();
+        close();
+      } else input.blur();
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!form.contains(event.relatedTarget as Node | null)) close();
+  });
+  // Keep focus in the input while a result is pressed, so focusout does not close the list first.
+  panel.addEventListener('mousedown', (event) => {
+    if ((event.target as HTMLElement).closest('a') === null) event.preventDefault();
+  });
+}
+
+/** `/` focuses the header search box, as on many sites, unless the reader is typing somewhere. */
+function shortcut(input: HTMLInputElement): void {
+  document.addEventListener('keydown', (event) => {
+    if (
+      event.key !== '/' ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      isEditable(event.target)
+    )
+      return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+const form = document.querySelector<HTMLFormElement>('form.search[role="search"]');
+const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+if (form && input) {
+  enhance(form);
+  shortcut(input);
+  input.setAttribute('aria-keyshortcuts', '/');
+}

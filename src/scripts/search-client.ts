@@ -1,0 +1,81 @@
+/**
+ * The page's handle on the search worker: created on first use (focus or
+ * typing in a search box), never at page load, so the index is only
+ * downloaded by people who search.
+ */
+import type { SearchOptions, SearchResponse } from '../lib/search/engine.ts';
+import type { FromWorker, ToWorker } from '../lib/search/protocol.ts';
+
+/** The site root, with the deploy base. */
+export const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+export const INDEX_URL = `${BASE}search/index.json`;
+
+let worker: Worker | undefined;
+let nextId = 1;
+const pending = new Map<
+  number,
+  { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }
+>();
+
+function start(): Worker {
+  if (worker) return worker;
+  const started = performance.now();
+  worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'plan-kb-search',
+  });
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'ready') {
+      // From first use to a searchable index (download, parse, build): read by the benchmark.
+      performance.measure('plan-kb:index-ready', { start: started, end: performance.now() });
+      return;
+    }
+    const waiting = message.id === null ? undefined : pending.get(message.id);
+    if (message.type === 'results' && waiting) {
+      // Time the engine took inside the worker: read by the benchmark.
+      performance.measure('plan-kb:worker-search', {
+        start: performance.now() - message.searchMs,
+        duration: message.searchMs,
+      });
+      pending.delete(message.id);
+      waiting.resolve(message.response);
+    } else if (message.type === 'error') {
+      if (waiting && message.id !== null) {
+        pending.delete(message.id);
+        waiting.reject(new Error(message.message));
+      } else {
+        for (const [, p] of pending) p.reject(new Error(message.message));
+        pending.clear();
+      }
+    }
+  });
+  const load: ToWorker = { type: 'load', url: new URL(INDEX_URL, location.href).href };
+  worker.postMessage(load);
+  return worker;
+}
+
+/** Start downloading the index (idempotent). */
+export function preload(): void {
+  start();
+}
+
+/** Run a query in the worker. */
+export function search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+  const w = start();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    const message: ToWorker = { type: 'search', id, query, options };
+    w.postMessage(message);
+  });
+}
+
+/** A result's link: the clause's page and anchor, with the matched words for search-highlight.ts. */
+export function resultHref(url: string, matched: readonly string[]): string {
+  const [path, hash] = url.split('#') as [string, string | undefined];
+  const params = new URLSearchParams();
+  for (const term of matched.slice(0, 8)) params.append('hl', term);
+  const query = params.toString();
+  return `${BASE}${path.replace(/^\//, '')}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
+}

@@ -1,0 +1,156 @@
+/**
+ * The /search/ page: query and filters from and to the URL (?q=&chapter=&kind=),
+ * results as you type, counts per kind, an empty state with starting topics
+ * and a no-result state with near terms. Arrow keys move from the box through
+ * the results; Enter opens one.
+ */
+import type { NodeKind } from '../lib/types.ts';
+import type { SearchResponse } from '../lib/search/engine.ts';
+import { preload, search } from './search-client.ts';
+import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
+
+const LIMIT = 50;
+
+const form = document.getElementById('search-page-form') as HTMLFormElement | null;
+const input = document.getElementById('search-page-q') as HTMLInputElement | null;
+const chapter = document.getElementById('search-page-chapter') as HTMLSelectElement | null;
+const status = document.getElementById('search-page-status');
+const notes = document.getElementById('search-page-notes');
+const results = document.getElementById('search-page-results') as HTMLOListElement | null;
+const empty = document.getElementById('search-page-empty');
+
+function kindBoxes(): HTMLInputElement[] {
+  return [...(form?.querySelectorAll<HTMLInputElement>('input[name="kind"]') ?? [])];
+}
+
+function readUrl(): void {
+  const params = new URLSearchParams(location.search);
+  input!.value = params.get('q') ?? '';
+  chapter!.value = params.get('chapter') ?? '';
+  const kinds = params.getAll('kind');
+  for (const box of kindBoxes()) box.checked = kinds.includes(box.value);
+}
+
+function writeUrl(): void {
+  const params = new URLSearchParams();
+  const q = input!.value.trim();
+  if (q) params.set('q', q);
+  if (chapter!.value) params.set('chapter', chapter!.value);
+  for (const box of kindBoxes()) if (box.checked) params.append('kind', box.value);
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+}
+
+function render(response: SearchResponse, q: string): void {
+  results!.replaceChildren();
+  notes!.replaceChildren();
+  const note = queryNotes(response);
+  if (note) notes!.append(note);
+  for (const box of kindBoxes()) {
+    const count = form!.querySelector(`.kind-count[data-kind="${box.value}"]`);
+    if (count) count.textContent = String(response.facets.kinds[box.value as NodeKind] ?? 0);
+  }
+  for (const option of chapter!.options) {
+    if (!option.value) continue;
+    option.dataset.label ??= option.textContent ?? '';
+    option.textContent = `${option.dataset.label}（${response.facets.chapters[Number(option.value)] ?? 0}）`;
+  }
+  if (response.hits.length === 0) {
+    status!.textContent = `没有找到“${q}”。`;
+    if (response.suggestions.length > 0) {
+      const p = document.createElement('p');
+      p.append('相近的词：');
+      for (const s of response.suggestions) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'suggestion';
+        b.textContent = s;
+        b.addEventListener('click', () => {
+          input!.value = s;
+          void update(performance.now());
+        });
+        p.append(b, ' ');
+      }
+      notes!.append(p);
+    }
+    return;
+  }
+  status!.textContent =
+    `找到 ${response.total} 条结果` +
+    (response.total > response.hits.length ? `，显示前 ${response.hits.length} 条` : '');
+  if (onlyPartial(response)) {
+    const p = document.createElement('p');
+    p.className = 'sr-notes';
+    p.textContent = '没有同时包含全部词语的条目，以下为部分匹配。';
+    notes!.append(p);
+  }
+  for (const hit of response.hits) {
+    const li = document.createElement('li');
+    li.append(hitLink(hit));
+    results!.append(li);
+  }
+}
+
+let latest = 0;
+async function update(startTime: number): Promise<void> {
+  writeUrl();
+  const q = input!.value.trim();
+  const ticket = ++latest;
+  empty!.hidden = q !== '';
+  if (!q) {
+    results!.replaceChildren();
+    notes!.replaceChildren();
+    status!.textContent = '';
+    return;
+  }
+  const kinds = kindBoxes()
+    .filter((b) => b.checked)
+    .map((b) => b.value as NodeKind);
+  const response = await search(q, {
+    limit: LIMIT,
+    kinds,
+    chapter: chapter!.value ? Number(chapter!.value) : null,
+  });
+  if (ticket !== latest) return;
+  render(response, q);
+  markRendered(startTime);
+}
+
+function links(): HTMLAnchorElement[] {
+  return [...results!.querySelectorAll<HTMLAnchorElement>('a.sr-hit')];
+}
+
+if (form && input && chapter && status && notes && results && empty) {
+  readUrl();
+  preload();
+  void update(performance.now());
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    void update(event.timeStamp);
+  });
+  input.addEventListener('compositionend', (event) => void update(event.timeStamp));
+  form.addEventListener('change', (event) => {
+    if (event.target !== input) void update(event.timeStamp);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    links()[0]?.focus();
+  });
+  // Arrow keys: from the box into the results and between them; Enter follows the focused link.
+  form.parentElement!.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    if (all.length === 0) return;
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (document.activeElement === input && event.key === 'ArrowDown') all[0]!.focus();
+    else if (at >= 0) {
+      if (event.key === 'ArrowUp' && at === 0) input.focus();
+      else
+        all[
+          Math.min(all.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))
+        ]!.focus();
+    } else return;
+    event.preventDefault();
+  });
+  if (!input.value) input.focus();
+}

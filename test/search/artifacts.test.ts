@@ -1,0 +1,52 @@
+import { brotliCompressSync, constants } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  buildSearchArtifacts,
+  buildSearchIndex,
+  INDEX_FILE,
+  SearchBuildError,
+} from '../../scripts/search/build-index.ts';
+import type { SearchIndexFile } from '../../src/lib/search/format.ts';
+import { MARK } from '../../src/lib/search/segment.ts';
+import { walk } from '../../src/lib/tree.ts';
+import { urlMap } from '../../src/lib/urls.ts';
+import { realPlan } from '../pipeline/plan.ts';
+import { realIndex } from './index.ts';
+
+describe('search artifacts', () => {
+  it('index every unit of the plan once, with its URL and its text as printed', () => {
+    const { file } = realIndex();
+    const plan = realPlan();
+    const urls = urlMap(plan.document);
+    const expected = [...walk(plan.document)]
+      .map(({ node }) => node)
+      .filter((n) => n.kind !== 'document');
+    expect(file.units.map((u) => u.id)).toEqual(expected.map((n) => n.id));
+    for (const u of file.units) expect(u.u).toBe(urls.get(u.id));
+    const measure = file.units.find((u) => u.id === '7.1.1')!;
+    expect(measure.x.split(MARK).join('')).toContain('到2025年，森林覆盖率达到16.5%。');
+  });
+
+  it('are deterministic, so a rebuild does not change the served file', () => {
+    const a = buildSearchArtifacts(realPlan())[INDEX_FILE];
+    const b = buildSearchArtifacts(realPlan())[INDEX_FILE];
+    expect(a).toBe(b);
+  });
+
+  it('stay within the payload budget: index ≤ 80 KB brotli', () => {
+    const json = JSON.stringify(realIndex().file satisfies SearchIndexFile);
+    const brotli = brotliCompressSync(Buffer.from(json), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    expect(brotli).toBeLessThanOrEqual(80 * 1024);
+  });
+
+  it('refuse a topic map pointing at a term the plan never uses', () => {
+    expect(() =>
+      buildSearchIndex(realPlan(), { topics: '看病 => 挂号费', curatedTerms: [] }),
+    ).toThrow(SearchBuildError);
+    expect(() =>
+      buildSearchIndex(realPlan(), { topics: '', curatedTerms: ['不存在的词'] }),
+    ).toThrow(/不存在的词/);
+  });
+});

@@ -1,0 +1,241 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from '../site/browser.ts';
+import { DIST, serveDist, type StaticServer } from '../site/server.ts';
+
+/**
+ * The search in the built site, in Chromium: type in the header box on a
+ * reading page, see results as you type, open one with the keyboard, land on
+ * the clause with the words highlighted; the /search/ page keeps its state
+ * in the URL; loading the index never blocks the main thread.
+ */
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'search', 'index.json')))
+    throw new Error('dist/search/index.json missing: run `npm run build` first');
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+  const { page, outside } = await openPage(browser, server.origin);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.origin + path);
+  return { page, outside, errors };
+}
+
+describe('header search box', () => {
+  it('shows results as you type, opens one with the keyboard, and lands highlighted on the clause', async () => {
+    const { page, outside, errors } = await open('/7/1/');
+    // The index is not fetched until someone searches.
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('plan-kb:index-ready').length),
+    ).toBe(0);
+
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('垃圾分', { delay: 40 });
+    // Results while typing, before the word is complete.
+    await page.waitForSelector('.sbox-list [role="option"]');
+    const first = page.locator('.sbox-list [role="option"]').first();
+    expect(await first.locator('mark').first().textContent()).toBe('垃圾分');
+    expect(await first.getAttribute('href')).toMatch(/#7\.1\.3$/);
+    await page.keyboard.type('类', { delay: 40 });
+    await page.waitForFunction(
+      () => document.querySelector('.sbox-list mark')?.textContent === '垃圾分类',
+    );
+    expect(await page.getAttribute('#site-search-q', 'aria-expanded')).toBe('true');
+    expect(await first.locator('.sr-badge').textContent()).toBe('措施');
+    expect(await first.locator('.sr-crumbs').textContent()).toBe(
+      '第七章 › 第一节 › 倡导绿色生活方式',
+    );
+
+    // Arrow down twice, up once: the first option is active; Enter opens it.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.getAttribute('#site-search-q', 'aria-activedescendant')).toBe(
+      'site-search-q-results-0',
+    );
+    await Promise.all([page.waitForURL(/#7\.1\.3$/), page.keyboard.press('Enter')]);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/7/1/');
+    expect(url.searchParams.getAll('hl')).toContain('垃圾分类');
+
+    // On the clause: every 垃圾分类 inside it is marked, nothing outside it, and it is in view.
+    await page.waitForSelector('mark.search-hit');
+    const marks = await page.$$eval('mark.search-hit', (ms) =>
+      ms.map((m) => ({ text: m.textContent, in: m.closest('[id]')?.id })),
+    );
+    const inClause = await page.$eval(
+      '[id="7.1.3"] p',
+      (p) => p.textContent!.split('垃圾分类').length - 1,
+    );
+    expect(marks.length).toBe(inClause);
+    expect(inClause).toBeGreaterThan(1);
+    expect(new Set(marks.map((m) => m.text))).toEqual(new Set(['垃圾分类']));
+    expect(new Set(marks.map((m) => m.in))).toEqual(new Set(['7.1.3']));
+    const box = await page.locator('[id="7.1.3"]').boundingBox();
+    expect(box!.y).toBeLessThan(800);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Escape closes the list; a query with no match suggests near terms', async () => {
+    const { page, errors } = await open('/');
+    await page.click('#site-search-q');
+    await page.keyboard.type('比特币', { delay: 30 });
+    await page.waitForSelector('.sbox-empty');
+    expect(await page.textContent('.sbox-empty')).toMatch(/没有找到“比特币”。试试：/);
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('.sbox-panel')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads and parses the index without a main-thread task over 50 ms, even at 4× CPU throttling', async () => {
+    const { page } = await open('/4/2/');
+    const cdp = await page.context().newCDPSession(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // From first focus to a searchable index: download, parse and build happen in the worker.
+    await page.focus('#site-search-q');
+    await page.waitForFunction(
+      () => performance.getEntriesByName('plan-kb:index-ready').length > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { longTasks: number[] }).longTasks,
+    );
+    expect(longTasks).toEqual([]);
+    // The observer does see a long task when there is one (so the check above can fail).
+    await page.evaluate(() =>
+      setTimeout(() => {
+        const t = performance.now();
+        while (performance.now() - t < 80);
+      }),
+    );
+    await page.waitForFunction(
+      () => (window as unknown as { longTasks: number[] }).longTasks.length > 0,
+    );
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.context().close();
+  });
+});
+
+describe('search page', () => {
+  it('keeps the query and filters in the URL, and says what else it searched', async () => {
+    const { page, outside, errors } = await open(`/search/?q=${encodeURIComponent('看病')}`);
+    await page.waitForSelector('#search-page-results li');
+    expect(await page.inputValue('#search-page-q')).toBe('看病');
+    expect(await page.textContent('#search-page-notes')).toContain('同时搜索：医疗卫生');
+    expect(await page.isHidden('#search-page-empty')).toBe(true);
+
+    await page.selectOption('#search-page-chapter', '9');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('chapter') === '9');
+    await page.check('input[name="kind"][value="measure"]');
+    await page.waitForFunction(() =>
+      new URL(location.href).searchParams.getAll('kind').includes('measure'),
+    );
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#search-page-results .sr-crumbs')].every((c) =>
+        c.textContent?.startsWith('第九章'),
+      ),
+    );
+    const badges = await page.$$eval('#search-page-results .sr-badge', (bs) =>
+      bs.map((b) => b.textContent),
+    );
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(['措施']));
+
+    // The URL alone restores the same search.
+    const shared = page.url();
+    const again = await open(new URL(shared).pathname + new URL(shared).search);
+    await again.page.waitForSelector('#search-page-results li');
+    expect(
+      await again.page.$$eval('#search-page-results a', (as) =>
+        as.map((a) => a.getAttribute('href')),
+      ),
+    ).toEqual(
+      await page.$$eval('#search-page-results a', (as) => as.map((a) => a.getAttribute('href'))),
+    );
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await again.page.context().close();
+    await page.context().close();
+  });
+
+  it('offers starting topics when empty, and arrow keys move from the box into the results', async () => {
+    const { page } = await open('/search/');
+    expect(await page.isVisible('#search-page-empty')).toBe(true);
+    expect(await page.$$eval('.topic-list a', (as) => as.length)).toBeGreaterThanOrEqual(5);
+    await page.fill('#search-page-q', '人均预期寿命是多少');
+    await page.waitForSelector('#search-page-results li');
+    expect(await page.textContent('#search-page-results li:first-child .sr-crumbs')).toContain(
+      '人均预期寿命',
+    );
+    await page.focus('#search-page-q');
+    await page.keyboard.press('ArrowDown');
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('li') ===
+          document.querySelector('#search-page-results li'),
+      ),
+    ).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe)', () => {
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  for (const [path, state] of [
+    [`/search/?q=${encodeURIComponent('看病')}`, 'results page'],
+    ['/search/', 'empty search page'],
+    ['/7/1/', 'drop-down open with an active option'],
+  ] as const) {
+    it(`${state}: no violation`, async () => {
+      const { page } = await open(path);
+      if (path.includes('?q=')) await page.waitForSelector('#search-page-results li');
+      if (state.startsWith('drop-down')) {
+        await page.click('#site-search-q');
+        await page.keyboard.type('养老', { delay: 30 });
+        await page.waitForSelector('.sbox-list [role="option"]');
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> };
+          }
+        ).axe;
+        return (await axe.run()).violations.map((v) => `${v.impact}: ${v.id}`);
+      });
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
