@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { buildPlan } from './pipeline/index.ts';
 import { IssueCollector, PlanError } from './pipeline/errors.ts';
-import { CURATED_FILE, entityFiles } from './pipeline/entities-build.ts';
+import { CURATED_FILE, buildEntityData } from './pipeline/entities-build.ts';
 import { countKinds, repairReport } from './pipeline/report.ts';
 import { writeAtomically } from './pipeline/write.ts';
 import { buildSearchArtifacts, SearchBuildError } from './search/build-index.ts';
@@ -22,9 +22,13 @@ function main(): void {
   try {
     const plan = buildPlan(readFileSync(source), source);
     const curatedIssues = new IssueCollector(CURATED_FILE);
-    const entities = entityFiles(plan.document, readFileSync(CURATED_FILE, 'utf8'), curatedIssues);
+    const { entities: entityIndex, files: entities } = buildEntityData(
+      plan.document,
+      readFileSync(CURATED_FILE, 'utf8'),
+      curatedIssues,
+    );
     curatedIssues.throwIfAny();
-    const search = buildSearchArtifacts(plan);
+    const search = buildSearchArtifacts(plan, entityIndex);
     writeAtomically(outDir, { 'plan.json': JSON.stringify(plan, null, 1), ...entities, ...search });
     console.log(repairReport(plan.document, source));
     const counts = countKinds(plan.document);

@@ -1,4 +1,4 @@
-import type { DocumentNode, TargetFile } from '../../src/lib/types.ts';
+import type { DocumentNode, EntityIndex, TargetFile } from '../../src/lib/types.ts';
 import type { IssueCollector } from './errors.ts';
 import { checkCuratedInText, extractEntities, parseCurated } from './entities.ts';
 import { extractTargets, targetsCsv } from './targets.ts';
@@ -18,12 +18,28 @@ export function entityFiles(
   curatedText: string,
   issues: IssueCollector,
 ): Record<'entities.json' | 'targets.json' | 'targets.csv', string> {
+  return buildEntityData(document, curatedText, issues).files;
+}
+
+/** entityFiles() with the entity index as an object too (the search index needs it). */
+export function buildEntityData(
+  document: DocumentNode,
+  curatedText: string,
+  issues: IssueCollector,
+): {
+  entities: EntityIndex;
+  files: Record<'entities.json' | 'targets.json' | 'targets.csv', string>;
+} {
   const curated = parseCurated(curatedText, issues);
   checkCuratedInText(document, curated, curatedText, issues);
   const targets = extractTargets(document);
+  const entities = extractEntities(document, curated);
   return {
-    'entities.json': JSON.stringify(extractEntities(document, curated), null, 1),
-    'targets.json': JSON.stringify({ schema: 1, targets } satisfies TargetFile, null, 1),
-    'targets.csv': targetsCsv(targets),
+    entities,
+    files: {
+      'entities.json': JSON.stringify(entities, null, 1),
+      'targets.json': JSON.stringify({ schema: 1, targets } satisfies TargetFile, null, 1),
+      'targets.csv': targetsCsv(targets),
+    },
   };
 }

@@ -32,7 +32,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import type { PlanFile } from '../../src/lib/types.ts';
+import type { EntityIndex, PlanFile } from '../../src/lib/types.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import type { SearchIndexFile } from '../../src/lib/search/format.ts';
 import { compact } from '../../src/lib/search/normalize.ts';
@@ -452,7 +452,8 @@ async function main(): Promise<void> {
   const reports: EngineReport[] = [];
 
   // Plan KB
-  const built = timeIt(() => buildSearchArtifacts(plan), runs);
+  const entities = JSON.parse(readFileSync('.generated/entities.json', 'utf8')) as EntityIndex;
+  const built = timeIt(() => buildSearchArtifacts(plan, entities), runs);
   const indexJson = built.value[INDEX_FILE] as string;
   const file = JSON.parse(indexJson) as SearchIndexFile;
   const load = timeIt(

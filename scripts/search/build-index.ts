@@ -6,8 +6,12 @@
  * Called by scripts/build.ts through buildSearchArtifacts(), which writes the
  * files in the same atomic write as plan.json.
  */
-import type { PlanFile } from '../../src/lib/types.ts';
-import { INDEX_VERSION, type SearchIndexFile } from '../../src/lib/search/format.ts';
+import type { EntityIndex, PlanFile } from '../../src/lib/types.ts';
+import {
+  INDEX_VERSION,
+  type SearchIndexFile,
+  type ShippedUnit,
+} from '../../src/lib/search/format.ts';
 import { HAN_CHAR, compact, normalize } from '../../src/lib/search/normalize.ts';
 import { MARK, Vocabulary } from '../../src/lib/search/segment.ts';
 import {
@@ -46,9 +50,13 @@ export interface BuiltIndex {
   terms: Map<string, TermSource>;
 }
 
-/** The index file for a plan, with the domain dictionary it was segmented with. */
+/**
+ * The index file for a plan and its entity index (null: no entity units),
+ * with the domain dictionary it was segmented with.
+ */
 export function buildSearchIndex(
   plan: PlanFile,
+  entities: EntityIndex | null,
   sources: { curatedTerms?: string[]; topics?: string } = {},
 ): BuiltIndex {
   const problems: string[] = [];
@@ -87,27 +95,74 @@ export function buildSearchIndex(
     for (const key of topic.keys) if (/^\p{Script=Han}{2,}$/u.test(key)) vocabulary.add(key, 1);
   }
 
+  const shipped: ShippedUnit[] = units.map((u, i) => ({
+    id: u.id,
+    kind: u.kind,
+    c: u.chapter,
+    s: u.section,
+    p: u.parent,
+    b: u.crumb,
+    h: u.heading,
+    ...(u.title !== undefined ? { t: u.title } : {}),
+    u: u.url,
+    q: u.citation.slice(citationPrefix.length),
+    x: marked[i]!,
+  }));
+  if (entities) shipped.push(...entityUnits(entities, shipped, jieba.cut.bind(jieba)));
+
   const file: SearchIndexFile = {
     version: INDEX_VERSION,
     citationPrefix,
-    units: units.map((u, i) => ({
-      id: u.id,
-      kind: u.kind,
-      c: u.chapter,
-      s: u.section,
-      p: u.parent,
-      b: u.crumb,
-      h: u.heading,
-      ...(u.title !== undefined ? { t: u.title } : {}),
-      u: u.url,
-      q: u.citation.slice(citationPrefix.length),
-      x: marked[i]!,
-    })),
+    units: shipped,
     t2s: buildT2sPairs(units.map((u) => u.text).join('')),
     pinyin: buildReadings(vocabulary.counts.keys()),
     topics: parsed.topics,
   };
   return { file, terms };
+}
+
+/**
+ * One unit per entity, appended after the plan's units: its name and aliases
+ * as text, its page as URL. Sets `m` on every plan unit that mentions one.
+ */
+function entityUnits(
+  entities: EntityIndex,
+  units: ShippedUnit[],
+  cut: (text: string, hmm: boolean) => string[],
+): ShippedUnit[] {
+  const byId = new Map(units.map((u, i) => [u.id, i]));
+  const mentions = new Map<number, Set<number>>();
+  const out: ShippedUnit[] = [];
+  for (const entity of entities.entities) {
+    const index = units.length + out.length;
+    for (const m of entity.mentions) {
+      const at = byId.get(m.node);
+      if (at === undefined)
+        throw new SearchBuildError([`entity ${entity.id}: mention in unknown node ${m.node}`]);
+      let set = mentions.get(at);
+      if (!set) mentions.set(at, (set = new Set()));
+      set.add(index);
+    }
+    const text = entity.aliases.length
+      ? `${entity.name}（${entity.aliases.join('、')}）`
+      : entity.name;
+    out.push({
+      id: entity.id,
+      kind: 'entity',
+      c: 0,
+      s: 0,
+      p: -1,
+      b: '',
+      h: entity.name,
+      u: `/entities/${entity.id}/`,
+      q: '',
+      x: markTokens(cut(text, false)),
+      y: entity.type,
+      ...(entity.aliases.length ? { a: entity.aliases } : {}),
+    });
+  }
+  for (const [at, set] of mentions) units[at]!.m = [...set].sort((a, b) => a - b);
+  return out;
 }
 
 /** The generated dictionary as reviewable text: `term<TAB>source`, sorted by source then term. */
@@ -121,8 +176,11 @@ export function termsReport(terms: Map<string, TermSource>): string {
 }
 
 /** Files to write under .generated/ (see scripts/build.ts). */
-export function buildSearchArtifacts(plan: PlanFile): Record<string, string | Uint8Array> {
-  const { file, terms } = buildSearchIndex(plan);
+export function buildSearchArtifacts(
+  plan: PlanFile,
+  entities: EntityIndex,
+): Record<string, string | Uint8Array> {
+  const { file, terms } = buildSearchIndex(plan, entities);
   return {
     [INDEX_FILE]: JSON.stringify(file),
     'search/terms.txt': termsReport(terms),

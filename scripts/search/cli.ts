@@ -6,13 +6,15 @@
  *   npm run --silent search -- "人均预期寿命是多少" --json --limit 5
  *
  * Options: --json (print only a JSON array of hits, best first), --limit N
- * (default 10), --kind measure,indicator (filter), --chapter 7 (filter),
- * --index PATH (default .generated/search/index.json).
+ * (default 10), --kind measure,indicator,entity (filter), --chapter 7 (filter),
+ * --entity-type place,project (filter: entities of those types and the units
+ * mentioning one), --index PATH (default .generated/search/index.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { NodeKind } from '../../src/lib/types.ts';
+import { TYPE_ORDER } from '../../src/lib/entity-labels.ts';
+import type { EntityType } from '../../src/lib/types.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
-import type { SearchIndexFile } from '../../src/lib/search/format.ts';
+import type { SearchIndexFile, UnitKind } from '../../src/lib/search/format.ts';
 import { renderSnippet } from '../../src/lib/search/snippet.ts';
 
 export const DEFAULT_INDEX = '.generated/search/index.json';
@@ -22,8 +24,8 @@ export interface JsonHit {
   id: string;
   /** Site path with the clause's anchor. */
   url: string;
-  /** Node kind: measure, paragraph, box, boxItem, indicator, chapter, section… */
-  kind: NodeKind;
+  /** Node kind (measure, paragraph, box, boxItem, indicator, chapter, section…), or entity for an entity page. */
+  kind: UnitKind;
   chapter: number | null;
   section: number | null;
   /** The unit's own heading (a paragraph: its measure's or section's title; an indicator: its name). */
@@ -32,14 +34,17 @@ export interface JsonHit {
   /** Text around the match, matched words wrapped in ** (Markdown bold). */
   snippet: string;
   score: number;
+  /** An entity's type, or the types of the entities a node mentions (organization, place…). */
+  entityTypes: EntityType[];
 }
 
 interface Args {
   query: string;
   json: boolean;
   limit: number;
-  kinds: NodeKind[] | undefined;
+  kinds: UnitKind[] | undefined;
   chapter: number | undefined;
+  entityTypes: EntityType[] | undefined;
   index: string;
 }
 
@@ -50,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     limit: 10,
     kinds: undefined,
     chapter: undefined,
+    entityTypes: undefined,
     index: DEFAULT_INDEX,
   };
   const words: string[] = [];
@@ -62,8 +68,14 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--json') args.json = true;
     else if (a === '--limit') args.limit = Number(value());
-    else if (a === '--kind') args.kinds = value().split(',') as NodeKind[];
-    else if (a === '--chapter') args.chapter = Number(value());
+    else if (a === '--kind') args.kinds = value().split(',') as UnitKind[];
+    else if (a === '--entity-type') {
+      const types = value().split(',');
+      const unknown = types.filter((t) => !(TYPE_ORDER as string[]).includes(t));
+      if (unknown.length > 0)
+        throw new Error(`unknown entity type ${unknown.join(',')} (${TYPE_ORDER.join(', ')})`);
+      args.entityTypes = types as EntityType[];
+    } else if (a === '--chapter') args.chapter = Number(value());
     else if (a === '--index') args.index = value();
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else words.push(a);
@@ -84,7 +96,7 @@ function main(): void {
   }
   if (!args.query.trim()) {
     console.error(
-      'usage: npm run --silent search -- "<query>" [--json] [--limit N] [--kind K,K] [--chapter N]',
+      'usage: npm run --silent search -- "<query>" [--json] [--limit N] [--kind K,K] [--chapter N] [--entity-type T,T]',
     );
     process.exit(2);
   }
@@ -97,6 +109,7 @@ function main(): void {
     limit: args.limit,
     kinds: args.kinds,
     chapter: args.chapter,
+    entityTypes: args.entityTypes,
   });
 
   if (args.json) {
@@ -110,6 +123,7 @@ function main(): void {
       citation: h.citation,
       snippet: renderSnippet(h.snippet),
       score: h.score,
+      entityTypes: h.entityTypes,
     }));
     process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
     return;

@@ -1,11 +1,12 @@
 /**
- * The /search/ page: query and filters from and to the URL (?q=&chapter=&kind=),
+ * The /search/ page: query and filters from and to the URL (?q=&chapter=&kind=&entity=),
  * results as you type, counts per kind, an empty state with starting topics
  * and a no-result state with near terms. Arrow keys move from the box through
  * the results; Enter opens one.
  */
-import type { NodeKind } from '../lib/types.ts';
+import type { EntityType } from '../lib/types.ts';
 import type { SearchResponse } from '../lib/search/engine.ts';
+import type { UnitKind } from '../lib/search/format.ts';
 import { preload, search } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 
@@ -23,12 +24,19 @@ function kindBoxes(): HTMLInputElement[] {
   return [...(form?.querySelectorAll<HTMLInputElement>('input[name="kind"]') ?? [])];
 }
 
+/** Entity-type filter: entities of the checked types and the units that mention one. */
+function entityBoxes(): HTMLInputElement[] {
+  return [...(form?.querySelectorAll<HTMLInputElement>('input[name="entity"]') ?? [])];
+}
+
 function readUrl(): void {
   const params = new URLSearchParams(location.search);
   input!.value = params.get('q') ?? '';
   chapter!.value = params.get('chapter') ?? '';
   const kinds = params.getAll('kind');
   for (const box of kindBoxes()) box.checked = kinds.includes(box.value);
+  const types = params.getAll('entity');
+  for (const box of entityBoxes()) box.checked = types.includes(box.value);
 }
 
 function writeUrl(): void {
@@ -37,6 +45,7 @@ function writeUrl(): void {
   if (q) params.set('q', q);
   if (chapter!.value) params.set('chapter', chapter!.value);
   for (const box of kindBoxes()) if (box.checked) params.append('kind', box.value);
+  for (const box of entityBoxes()) if (box.checked) params.append('entity', box.value);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
@@ -48,7 +57,12 @@ function render(response: SearchResponse, q: string): void {
   if (note) notes!.append(note);
   for (const box of kindBoxes()) {
     const count = form!.querySelector(`.kind-count[data-kind="${box.value}"]`);
-    if (count) count.textContent = String(response.facets.kinds[box.value as NodeKind] ?? 0);
+    if (count) count.textContent = String(response.facets.kinds[box.value as UnitKind] ?? 0);
+  }
+  for (const box of entityBoxes()) {
+    const count = form!.querySelector(`.kind-count[data-entity-type="${box.value}"]`);
+    if (count)
+      count.textContent = String(response.facets.entityTypes[box.value as EntityType] ?? 0);
   }
   for (const option of chapter!.options) {
     if (!option.value) continue;
@@ -105,10 +119,14 @@ async function update(startTime: number): Promise<void> {
   }
   const kinds = kindBoxes()
     .filter((b) => b.checked)
-    .map((b) => b.value as NodeKind);
+    .map((b) => b.value as UnitKind);
+  const entityTypes = entityBoxes()
+    .filter((b) => b.checked)
+    .map((b) => b.value as EntityType);
   const response = await search(q, {
     limit: LIMIT,
     kinds,
+    entityTypes,
     chapter: chapter!.value ? Number(chapter!.value) : null,
   });
   if (ticket !== latest) return;

@@ -11,7 +11,7 @@ import { MARK } from '../../src/lib/search/segment.ts';
 import { walk } from '../../src/lib/tree.ts';
 import { urlMap } from '../../src/lib/urls.ts';
 import { realPlan } from '../pipeline/plan.ts';
-import { realIndex } from './index.ts';
+import { realEntities, realIndex } from './index.ts';
 
 describe('search artifacts', () => {
   it('index every unit of the plan once, with its URL and its text as printed', () => {
@@ -21,15 +21,31 @@ describe('search artifacts', () => {
     const expected = [...walk(plan.document)]
       .map(({ node }) => node)
       .filter((n) => n.kind !== 'document');
-    expect(file.units.map((u) => u.id)).toEqual(expected.map((n) => n.id));
-    for (const u of file.units) expect(u.u).toBe(urls.get(u.id));
+    const nodes = file.units.filter((u) => u.kind !== 'entity');
+    expect(nodes.map((u) => u.id)).toEqual(expected.map((n) => n.id));
+    for (const u of nodes) expect(u.u).toBe(urls.get(u.id));
     const measure = file.units.find((u) => u.id === '7.1.1')!;
     expect(measure.x.split(MARK).join('')).toContain('到2025年，森林覆盖率达到16.5%。');
   });
 
+  it('index every entity once after the nodes, and mark the nodes that mention it', () => {
+    const { file } = realIndex();
+    const entities = realEntities().entities;
+    const units = file.units.slice(file.units.length - entities.length);
+    expect(units.map((u) => [u.id, u.kind, u.y, u.h, u.u])).toEqual(
+      entities.map((e) => [e.id, 'entity', e.type, e.name, `/entities/${e.id}/`]),
+    );
+    const at = file.units.findIndex((u) => u.id === 'li-cun-he');
+    const mentioning = file.units.filter((u) => u.m?.includes(at)).map((u) => u.id);
+    const expected = new Set(
+      entities.find((e) => e.id === 'li-cun-he')!.mentions.map((m) => m.node),
+    );
+    expect(mentioning).toEqual([...expected]);
+  });
+
   it('are deterministic, so a rebuild does not change the served file', () => {
-    const a = buildSearchArtifacts(realPlan())[INDEX_FILE];
-    const b = buildSearchArtifacts(realPlan())[INDEX_FILE];
+    const a = buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE];
+    const b = buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE];
     expect(a).toBe(b);
   });
 
@@ -43,10 +59,10 @@ describe('search artifacts', () => {
 
   it('refuse a topic map pointing at a term the plan never uses', () => {
     expect(() =>
-      buildSearchIndex(realPlan(), { topics: '看病 => 挂号费', curatedTerms: [] }),
+      buildSearchIndex(realPlan(), null, { topics: '看病 => 挂号费', curatedTerms: [] }),
     ).toThrow(SearchBuildError);
     expect(() =>
-      buildSearchIndex(realPlan(), { topics: '', curatedTerms: ['不存在的词'] }),
+      buildSearchIndex(realPlan(), null, { topics: '', curatedTerms: ['不存在的词'] }),
     ).toThrow(/不存在的词/);
   });
 });

@@ -186,6 +186,26 @@ describe('search page', () => {
     await page.context().close();
   });
 
+  it('lists the page of an entity name after the best clause, and filters by entity type from the URL', async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent('李村河')}`);
+    await page.waitForSelector('#search-page-results li');
+    expect(await page.textContent('#search-page-results li:nth-child(2) .sr-badge')).toBe('名称');
+    expect(await page.getAttribute('#search-page-results li:nth-child(2) a', 'href')).toMatch(
+      /\/entities\/li-cun-he\/(\?|$)/,
+    );
+    await page.check('input[name="entity"][value="policy"]');
+    await page.waitForFunction(() =>
+      new URL(location.href).searchParams.getAll('entity').includes('policy'),
+    );
+    // li-cun-he is a place: with only policy entities kept, its page leaves the results.
+    await page.waitForFunction(
+      () => !document.querySelector('#search-page-results a[href*="/entities/li-cun-he/"]'),
+    );
+    expect(await page.textContent('.kind-count[data-entity-type="place"]')).not.toBe('0');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('offers starting topics when empty, and arrow keys move from the box into the results', async () => {
     const { page } = await open('/search/');
     expect(await page.isVisible('#search-page-empty')).toBe(true);

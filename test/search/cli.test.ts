@@ -7,6 +7,7 @@ import { buildSearchArtifacts, INDEX_FILE } from '../../scripts/search/build-ind
 import { urlMap } from '../../src/lib/urls.ts';
 import { indexById } from '../../src/lib/tree.ts';
 import { realPlan } from '../pipeline/plan.ts';
+import { realEntities } from './index.ts';
 
 /** The CLI contract: `npm run --silent search -- "<query>" --json` prints only a JSON array of hits. */
 const KINDS = [
@@ -31,7 +32,7 @@ beforeAll(() => {
   // A fresh index built from the real plan, so the test does not depend on a stale .generated/.
   dir = mkdtempSync(join(tmpdir(), 'plan-kb-search-'));
   index = join(dir, 'index.json');
-  writeFileSync(index, buildSearchArtifacts(realPlan())[INDEX_FILE]!);
+  writeFileSync(index, buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE]!);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +60,7 @@ describe('search CLI --json', () => {
       expect(Object.keys(hit).sort()).toEqual([
         'chapter',
         'citation',
+        'entityTypes',
         'id',
         'kind',
         'score',
@@ -77,6 +79,7 @@ describe('search CLI --json', () => {
       expect(hit.citation).toBe(nodes.get(hit.id as string)!.citation);
       expect(hit.snippet).toMatch(/\*\*垃圾分类\*\*/);
       expect(typeof hit.score).toBe('number');
+      expect(Array.isArray(hit.entityTypes)).toBe(true);
     }
     const scores = hits.map((h) => h.score as number);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -112,6 +115,25 @@ describe('search CLI --json', () => {
       chapter: 3,
       section: 2,
     });
+  });
+
+  it('lists the page of an entity name after the best clause (chapter and section null), and filters by --entity-type', () => {
+    const hits = search('李村河', '--json', '--limit', '5') as Record<string, unknown>[];
+    expect(hits[0]!.kind).not.toBe('entity');
+    expect(hits[1]).toMatchObject({
+      id: 'li-cun-he',
+      kind: 'entity',
+      chapter: null,
+      section: null,
+      title: '李村河',
+      url: '/entities/li-cun-he/',
+      entityTypes: ['place'],
+    });
+    const places = search('院士', '--json', '--entity-type', 'place', '--limit', '50') as {
+      entityTypes: string[];
+    }[];
+    expect(places.length).toBeGreaterThan(0);
+    for (const hit of places) expect(hit.entityTypes).toContain('place');
   });
 
   it('prints an empty array when nothing matches', () => {

@@ -1,13 +1,24 @@
 import { realPlan } from '../pipeline/plan.ts';
+import { curatedList } from '../entities/plan.ts';
+import { extractEntities } from '../../scripts/pipeline/entities.ts';
 import { type BuiltIndex, buildSearchIndex } from '../../scripts/search/build-index.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
+import type { EntityIndex } from '../../src/lib/types.ts';
 
 let built: BuiltIndex | undefined;
+let entities: EntityIndex | undefined;
+
+/** The real plan's entity index, extracted the way `npm run build` extracts it (once per test file). */
+export function realEntities(): EntityIndex {
+  entities ??= extractEntities(realPlan().document, curatedList());
+  return entities;
+}
+
 let engine: SearchEngine | undefined;
 
 /** The search index of the real plan, built in-process the way `npm run build` builds it (once per test file). */
 export function realIndex(): BuiltIndex {
-  built ??= buildSearchIndex(realPlan());
+  built ??= buildSearchIndex(realPlan(), realEntities());
   return built;
 }
 

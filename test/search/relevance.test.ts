@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatScores, readRelevanceSet } from '../../scripts/search/relevance.ts';
-import { realEngine } from './index.ts';
+import { realEngine, realEntities } from './index.ts';
 
 /**
  * The relevance set: queries from civil servants, citizens and researchers,
@@ -67,5 +67,44 @@ describe('relevance', () => {
     expect(chapter9.total).toBe(all.facets.chapters[9]);
     const indicators = engine.search('养老', { limit: 100, kinds: ['indicator'] });
     expect(indicators.hits.map((h) => h.id).sort()).toEqual(['T1.12', 'T1.13', 'T2.14']);
+  });
+
+  it('filters by entity type: only entities of that type and units mentioning one', () => {
+    const types = new Map(realEntities().entities.map((e) => [e.id, e.type] as const));
+    const mentioned = new Map<string, Set<string>>();
+    for (const e of realEntities().entities)
+      for (const m of e.mentions) {
+        if (!mentioned.has(m.node)) mentioned.set(m.node, new Set());
+        mentioned.get(m.node)!.add(e.type);
+      }
+    const all = engine.search('院士', { limit: 1000 });
+    const places = engine.search('院士', { limit: 1000, entityTypes: ['place'] });
+    expect(places.hits.length).toBeGreaterThan(0);
+    expect(places.hits.length).toBeLessThan(all.hits.length);
+    expect(places.total).toBe(all.facets.entityTypes.place);
+    for (const hit of places.hits) {
+      if (hit.kind === 'entity') expect(types.get(hit.id)).toBe('place');
+      else expect([...(mentioned.get(hit.id) ?? [])]).toContain('place');
+    }
+    // Every unit of the unfiltered search that mentions a place is kept.
+    const expected = all.hits.filter((h) =>
+      h.kind === 'entity' ? types.get(h.id) === 'place' : mentioned.get(h.id)?.has('place'),
+    );
+    expect(places.hits.map((h) => h.id).sort()).toEqual(expected.map((h) => h.id).sort());
+  });
+
+  it('puts the entity page right after the best clause for an entity name or alias', () => {
+    for (const [query, id] of [
+      ['院士港', 'qing-dao-guo-ji-yuan-shi-gang'],
+      ['李村河', 'li-cun-he'],
+      ['世博园', 'qing-dao-shi-bo-yuan'],
+      ['百果山', 'bai-guo-shan'],
+    ] as const) {
+      const hits = engine.search(query, { limit: 5 }).hits;
+      expect(hits[1]).toMatchObject({ id, kind: 'entity', url: `/entities/${id}/` });
+      const entity = realEntities().entities.find((e) => e.id === id)!;
+      const nodes = new Set(entity.mentions.map((m) => m.node));
+      expect(nodes.has(hits[0]!.id), `${query}: ${hits[0]!.id}`).toBe(true);
+    }
   });
 });

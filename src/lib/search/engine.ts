@@ -20,8 +20,16 @@
  * segmenter did.
  */
 import MiniSearch from 'minisearch';
-import type { NodeKind } from '../types.ts';
-import { type SearchIndexFile, INDEX_VERSION, KIND_LABELS, type ShippedUnit } from './format.ts';
+import { TYPE_LABELS } from '../entity-labels.ts';
+import type { EntityType } from '../types.ts';
+import {
+  ENTITY_INDEX_LABEL,
+  type SearchIndexFile,
+  INDEX_VERSION,
+  KIND_LABELS,
+  type ShippedUnit,
+  type UnitKind,
+} from './format.ts';
 import {
   type Compacted,
   alnumTokens,
@@ -45,7 +53,7 @@ import { type Snippet, findRanges, makeSnippet } from './snippet.ts';
 export interface PreparedUnit {
   index: number;
   id: string;
-  kind: NodeKind;
+  kind: UnitKind;
   chapter: number | null;
   section: number | null;
   /** Own heading ('' for un-headed paragraphs and notes). */
@@ -60,14 +68,20 @@ export interface PreparedUnit {
   /** Compact form of the text (normalize.ts): what queries are matched against. */
   compact: string;
   headingCompact: string;
+  /** Entity units this unit mentions (indices into `units`). */
+  mentions: readonly number[];
+  /** Entity types: an entity's own; for a node, the types of the entities it mentions. */
+  entityTypes: EntityType[];
+  /** An entity: the compact forms of its name and aliases (what an entity query must equal). */
+  names?: string[];
 }
 
 export type Tier = 'id' | 'figure' | 'title' | 'all' | 'partial';
 
 export interface Hit {
   id: string;
-  kind: NodeKind;
-  /** Badge text: 措施, 段落, 专栏, 专栏条目, 指标, 章, 节… */
+  kind: UnitKind;
+  /** Badge text: 措施, 段落, 专栏, 专栏条目, 指标, 章, 节, 名称… */
   kindLabel: string;
   chapter: number | null;
   section: number | null;
@@ -82,15 +96,19 @@ export interface Hit {
   phrase: boolean;
   /** Compact strings found in the unit: what the reading page highlights. */
   matched: string[];
+  /** Entity types of the unit (PreparedUnit.entityTypes). */
+  entityTypes: EntityType[];
 }
 
 export interface SearchOptions {
   /** Hits to return (default 20). */
   limit?: number;
   /** Keep only these kinds. */
-  kinds?: readonly NodeKind[] | undefined;
+  kinds?: readonly UnitKind[] | undefined;
   /** Keep only this chapter. */
   chapter?: number | null | undefined;
+  /** Keep only entities of these types and units mentioning one. */
+  entityTypes?: readonly EntityType[] | undefined;
 }
 
 export interface SearchResponse {
@@ -98,14 +116,28 @@ export interface SearchResponse {
   hits: Hit[];
   /** Matching units after filters (hits is the first `limit` of them). */
   total: number;
-  /** Matching units per chapter and per kind, before filters: for the filter controls. */
-  facets: { chapters: Record<number, number>; kinds: Partial<Record<NodeKind, number>> };
+  /** Matching units per chapter, per kind and per entity type, before filters: for the filter controls. */
+  facets: {
+    chapters: Record<number, number>;
+    kinds: Partial<Record<UnitKind, number>>;
+    entityTypes: Partial<Record<EntityType, number>>;
+  };
   /** Near terms from the plan when nothing matched. */
   suggestions: string[];
 }
 
 /** Figures stated within this many compact characters after a term count as the term's figure. */
 const FIGURE_WINDOW = 14;
+/**
+ * A query equal to an entity's name or alias puts its entity page right after the best
+ * clause: a reader asking 森林覆盖率 or 双招双引 wants the clause first, and the page that
+ * gathers every mention next.
+ */
+const ENTITY_BELOW_BEST = 0.01;
+/** A unit that mentions the queried entity, over units that only contain the string. */
+const MENTION_BOOST = 30;
+/** An entity unit the query does not name exactly goes after the clauses of its tier. */
+const OTHER_ENTITY_PENALTY = 150;
 
 export class SearchEngine {
   readonly units: PreparedUnit[];
@@ -177,7 +209,7 @@ export class SearchEngine {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const analyzed = this.analyze(query);
     const limit = options.limit ?? 20;
-    const facets: SearchResponse['facets'] = { chapters: {}, kinds: {} };
+    const facets: SearchResponse['facets'] = { chapters: {}, kinds: {}, entityTypes: {} };
     if (analyzed.concepts.length === 0)
       return { query: analyzed, hits: [], total: 0, facets, suggestions: [] };
 
@@ -186,6 +218,20 @@ export class SearchEngine {
     const substrings = this.substringScores(analyzed, matches);
     const maxWords = Math.max(1e-9, ...words.values());
     const maxSubstrings = Math.max(1e-9, ...substrings);
+    // Entities the query names exactly (院士港 → 青岛国际院士港); a question (…是多少, 哪一节讲…)
+    // asks for a figure or a place in the plan, not for the name.
+    const named = new Set(
+      analyzed.intent !== null
+        ? []
+        : analyzed.concepts.length === 1
+          ? analyzed.concepts[0]!.alternatives.filter((a) => a.source !== 'topic').map(
+              (a) => a.text,
+            )
+          : analyzed.phrases,
+    );
+    const queried = new Set(
+      this.units.filter((u) => u.names?.some((n) => named.has(n))).map((u) => u.index),
+    );
     const scored: { unit: PreparedUnit; ranked: Ranked }[] = [];
     for (const unit of this.units) {
       const match = matches[unit.index]!;
@@ -193,7 +239,25 @@ export class SearchEngine {
       const relevance =
         0.5 * ((words.get(unit.index) ?? 0) / maxWords) +
         0.5 * (substrings[unit.index]! / maxSubstrings);
-      scored.push({ unit, ranked: rankUnit(unit, analyzed, match, relevance) });
+      let ranked = rankUnit(unit, analyzed, match, relevance);
+      if (queried.has(unit.index)) {
+        // Placed after the loop, once the best clause's score is known.
+      } else if (unit.kind === 'entity')
+        ranked = { ...ranked, score: ranked.score - OTHER_ENTITY_PENALTY };
+      else if (unit.mentions.some((m) => queried.has(m)))
+        ranked = { ...ranked, score: ranked.score + MENTION_BOOST };
+      scored.push({ unit, ranked });
+    }
+    const bestClause = Math.max(
+      0,
+      ...scored.filter((s) => !queried.has(s.unit.index)).map((s) => s.ranked.score),
+    );
+    for (const s of scored) {
+      if (queried.has(s.unit.index))
+        s.ranked = {
+          ...s.ranked,
+          score: bestClause > 0 ? bestClause - ENTITY_BELOW_BEST : s.ranked.score,
+        };
     }
 
     // A clause ID typed as such (7.1.3, T2.21, B5.2) opens with that clause.
@@ -209,13 +273,17 @@ export class SearchEngine {
       if (unit.chapter !== null)
         facets.chapters[unit.chapter] = (facets.chapters[unit.chapter] ?? 0) + 1;
       facets.kinds[unit.kind] = (facets.kinds[unit.kind] ?? 0) + 1;
+      for (const type of unit.entityTypes)
+        facets.entityTypes[type] = (facets.entityTypes[type] ?? 0) + 1;
     }
+    const types = options.entityTypes?.length ? options.entityTypes : null;
     const kept = scored
       .filter(
         ({ unit }) =>
           !options.kinds || options.kinds.length === 0 || options.kinds.includes(unit.kind),
       )
       .filter(({ unit }) => options.chapter == null || unit.chapter === options.chapter)
+      .filter(({ unit }) => !types || unit.entityTypes.some((t) => types.includes(t)))
       .sort((a, b) => b.ranked.score - a.ranked.score || a.unit.index - b.unit.index);
 
     const hits = kept.slice(0, limit).map(({ unit, ranked }): Hit => {
@@ -236,6 +304,7 @@ export class SearchEngine {
         tier: ranked.tier,
         phrase: ranked.phrase,
         matched: match.found,
+        entityTypes: unit.entityTypes,
       };
     });
     return {
@@ -317,6 +386,29 @@ function prepareUnit(u: ShippedUnit, index: number, file: SearchIndexFile): Prep
   for (let p = u.p; p >= 0; p = file.units[p]!.p) crumbs.unshift(file.units[p]!.b);
   if (u.b && u.b !== title) crumbs.push(u.b);
   crumbs.push(title);
+  const mentions = u.m ?? [];
+  if (u.y) {
+    crumbs.unshift(ENTITY_INDEX_LABEL, TYPE_LABELS[u.y]);
+    return {
+      index,
+      id: u.id,
+      kind: u.kind,
+      chapter: null,
+      section: null,
+      heading: u.h,
+      title,
+      breadcrumb: crumbs,
+      url: u.u,
+      citation: `${file.citationPrefix}${ENTITY_INDEX_LABEL}“${u.h}”`,
+      text,
+      compact: compact(text),
+      headingCompact: compact(u.h),
+      mentions,
+      entityTypes: [u.y],
+      names: [u.h, ...(u.a ?? [])].map((n) => compact(normalize(n))),
+    };
+  }
+  const entityTypes = [...new Set(mentions.map((m) => file.units[m]!.y!))];
   return {
     index,
     id: u.id,
@@ -331,6 +423,8 @@ function prepareUnit(u: ShippedUnit, index: number, file: SearchIndexFile): Prep
     text,
     compact: compact(text),
     headingCompact: compact(u.h),
+    mentions,
+    entityTypes,
   };
 }
 

@@ -9,15 +9,22 @@
  * thread, and the file stays about the size of the text itself (see
  * docs/search.md for the measurements behind that choice).
  */
-import type { NodeKind } from '../types.ts';
+import type { EntityType, NodeKind } from '../types.ts';
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
-/** One searchable unit: a clause, an item, an indicator row or a heading. */
+/** What a unit is: a node of the plan, or an entity of the name index (its /entities/<id>/ page). */
+export type UnitKind = NodeKind | 'entity';
+
+/**
+ * One searchable unit: a clause, an item, an indicator row or a heading, or
+ * (after every node) an entity: `h` its canonical name, `a` its aliases, `x`
+ * the name with the aliases, `y` its type, `u` its page; `q` is ''.
+ */
 export interface ShippedUnit {
-  /** Stable node ID, e.g. 7.1.1, B5.2, T2.21. */
+  /** Stable node ID, e.g. 7.1.1, B5.2, T2.21; for an entity its slug (li-cun-he). */
   id: string;
-  kind: NodeKind;
+  kind: UnitKind;
   /** Chapter number, or 0 when not inside a chapter (前言). */
   c: number;
   /** Section number, or 0 when not inside a section. */
@@ -36,6 +43,12 @@ export interface ShippedUnit {
   q: string;
   /** Display text with MARK between two Han characters at each word boundary. */
   x: string;
+  /** A node: indices (in `units`) of the entity units it mentions, ascending; absent when none. */
+  m?: number[];
+  /** An entity: its type. */
+  y?: EntityType;
+  /** An entity: its aliases, absent when none. */
+  a?: string[];
 }
 
 /** A reviewed topic/synonym entry: any of `keys` also searches `targets`. */
@@ -63,7 +76,7 @@ export interface SearchIndexFile {
 }
 
 /** Badge text for each kind, in the plan's own vocabulary. */
-export const KIND_LABELS: Record<NodeKind, string> = {
+export const KIND_LABELS: Record<UnitKind, string> = {
   document: '全文',
   preface: '前言',
   chapter: '章',
@@ -77,7 +90,11 @@ export const KIND_LABELS: Record<NodeKind, string> = {
   indicator: '指标',
   figure: '图',
   note: '注',
+  entity: '名称',
 };
+
+/** First crumb of an entity unit's breadcrumb (名称索引 › 地点 › 李村河): the entity pages' title. */
+export const ENTITY_INDEX_LABEL = '名称索引';
 
 /** Starting topics offered by an empty search: one per kind of reader and way of asking. */
 export const STARTING_TOPICS = [

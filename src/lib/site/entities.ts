@@ -13,6 +13,7 @@ import type {
   TargetFile,
 } from '../types.ts';
 import { urlMap } from '../urls.ts';
+import { TYPE_LABELS, TYPE_ORDER } from '../entity-labels.ts';
 
 /**
  * View models for the entity pages (/entities/, /entities/<id>/) and the
@@ -72,23 +73,7 @@ export function loadTargets(): TargetFile {
 
 /* ---------------------------------------------------------------- labels */
 
-export const TYPE_ORDER: readonly EntityType[] = [
-  'organization',
-  'place',
-  'project',
-  'industry',
-  'policy',
-  'indicator',
-];
-
-export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
-  organization: '机构与平台',
-  place: '地点',
-  project: '项目',
-  industry: '产业',
-  policy: '政策用语',
-  indicator: '指标',
-};
+export { TYPE_LABELS, TYPE_ORDER };
 
 /** 《纲要》第七章第一节“推进‘山水园圈’工程” → 第七章第一节“推进‘山水园圈’工程”. */
 export function shortCitation(node: PlanNode): string {
