@@ -8,6 +8,7 @@ import type {
   EntityType,
   MentionField,
 } from '../../src/lib/types.ts';
+import { TYPE_ORDER as TYPES } from '../../src/lib/entity-labels.ts';
 import { walk } from '../../src/lib/tree.ts';
 import type { IssueCollector } from './errors.ts';
 
@@ -58,15 +59,6 @@ export interface CuratedList {
   /** Names the derivation rules produce that are not entities (generic phrases, figures of speech). */
   stoplist: string[];
 }
-
-const TYPES: readonly EntityType[] = [
-  'organization',
-  'place',
-  'project',
-  'industry',
-  'policy',
-  'indicator',
-];
 
 /** The 1-based line of the first occurrence of `needle` in `text` (1 when absent). */
 function lineOf(text: string, needle: string): number {

@@ -31,7 +31,6 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import type { EntityIndex, PlanFile } from '../../src/lib/types.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import type { SearchIndexFile } from '../../src/lib/search/format.ts';
@@ -43,10 +42,10 @@ import { buildSearchArtifacts, INDEX_FILE } from './build-index.ts';
 import { collectUnits } from './units.ts';
 import { evaluate, readRelevanceSet, type RelevanceCase, type Scores } from './relevance.ts';
 import { serve, type BenchServer } from './bench-server.ts';
+import { launch } from '../chromium.ts';
 
 /** A snapshot of dist/ taken at start, so a concurrent `npm run build` cannot change the site mid-run. */
 let DIST = 'dist';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const BROWSER = !args.includes('--no-browser');
@@ -218,24 +217,6 @@ const BASELINE_OPTIONS = {
 };
 
 // ---------- Browser ----------
-
-async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 async function newPage(browser: Browser, throttle: number): Promise<Page> {
   const context = await browser.newContext({
