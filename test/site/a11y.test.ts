@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, useSiteBrowser } from './browser.ts';
 
 /** axe-core on the main page types, at laptop and phone widths: no serious or critical violation. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,25 +14,17 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 describe('axe', () => {
   for (const width of [1280, 390]) {
     for (const path of PAGES) {
       it(`${path} at ${width} px`, async () => {
-        const { context, page } = await openPage(browser, server.origin, { width, height: 800 });
-        await page.goto(server.origin + path);
+        const { context, page } = await openPage(site.browser, site.server.origin, {
+          width,
+          height: 800,
+        });
+        await page.goto(site.server.origin + path);
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
           const axe = (

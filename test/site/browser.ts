@@ -1,6 +1,26 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launch } from '../../scripts/chromium.ts';
+import { serveDist, type StaticServer } from './server.ts';
 
-export { launch } from '../../scripts/chromium.ts';
+export { launch };
+
+/**
+ * Serve dist/ and launch Chromium once for a test file, and close both after
+ * it. The returned object is filled in by the time the tests run.
+ */
+export function useSiteBrowser(): { server: StaticServer; browser: Browser } {
+  const site = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveDist();
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
 
 /**
  * A page that records every request that is not to `origin`, so a test can

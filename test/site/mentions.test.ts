@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readingPages } from '../../src/lib/site/navigation.ts';
 import { loadDocument } from '../../src/lib/site/plan.ts';
 import { walk } from '../../src/lib/tree.ts';
-import { launch, openPage } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { openPage, useSiteBrowser } from './browser.ts';
 
 /**
  * The built reading pages with JavaScript off: entity links and the links
@@ -27,18 +25,7 @@ for (const { node, parents } of walk(document)) {
     expected.set(node.id, { text: node.text });
 }
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 interface Seen {
   id: string;
@@ -51,13 +38,13 @@ interface Seen {
 
 describe('reading pages without JavaScript', () => {
   it('show the plan text unchanged, with each entity linked once per clause', async () => {
-    const { context, page, outside } = await openPage(browser, server.origin, {
+    const { context, page, outside } = await openPage(site.browser, site.server.origin, {
       javaScriptEnabled: false,
     });
     const seen = new Map<string, Seen>();
     let mentions = 0;
     for (const reading of readingPages(document)) {
-      await page.goto(server.origin + reading.path);
+      await page.goto(site.server.origin + reading.path);
       const clauses = await page.$$eval(
         'main .measure, main .box-items > li, main p[id], main figure[id]',
         (els) =>
@@ -98,8 +85,10 @@ describe('reading pages without JavaScript', () => {
   });
 
   it('list a measure’s 表 rows and targets under it, and a 表 row’s measures on /indicators/', async () => {
-    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
-    await page.goto(`${server.origin}/1/1/`);
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      javaScriptEnabled: false,
+    });
+    await page.goto(`${site.server.origin}/1/1/`);
     const groups = await page.$$eval('[id="1.1.1"] .clause-links .cl-group', (els) =>
       els.map((g) => ({
         kind: g.querySelector('.cl-kind')!.textContent!.trim(),
@@ -109,7 +98,7 @@ describe('reading pages without JavaScript', () => {
     expect(groups.map((g) => g.kind)).toEqual(['明确对应', '主题相关']);
     expect(groups[0]!.links[0]).toBe('/indicators/#T1.1');
     expect(groups[1]!.links).toEqual(['/indicators/#T2.1']);
-    await page.goto(`${server.origin}/indicators/`);
+    await page.goto(`${site.server.origin}/indicators/`);
     const cell = await page.$$eval('tr[id="T2.10"] td.col-measures li', (lis) =>
       lis.map((li) => [
         li.querySelector('a')!.getAttribute('href'),
@@ -125,8 +114,10 @@ describe('reading pages without JavaScript', () => {
   });
 
   it('lead from the header to the targets and entities pages', async () => {
-    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
-    await page.goto(`${server.origin}/7/1/`);
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      javaScriptEnabled: false,
+    });
+    await page.goto(`${site.server.origin}/7/1/`);
     const nav = await page.$$eval('.site-nav a', (as) =>
       as.map((a) => [a.textContent, a.getAttribute('href')]),
     );
@@ -137,9 +128,9 @@ describe('reading pages without JavaScript', () => {
       ['下载', '/downloads/'],
       ['引用', '/cite/'],
     ]);
-    await page.goto(`${server.origin}/entities/qing-dao-guo-ji-yuan-shi-gang/`);
+    await page.goto(`${site.server.origin}/entities/qing-dao-guo-ji-yuan-shi-gang/`);
     expect(await page.getAttribute('.site-nav a[href="/entities/"]', 'aria-current')).toBe('true');
-    await page.goto(`${server.origin}/downloads/`);
+    await page.goto(`${site.server.origin}/downloads/`);
     const files = await page.$$eval('ul.downloads a', (as) =>
       as.map((a) => a.getAttribute('href')),
     );

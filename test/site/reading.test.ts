@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useSiteBrowser } from './browser.ts';
 
 /**
  * Reading the plan in a real browser: reaching a section through the table
@@ -11,18 +10,7 @@ import { serveDist, type StaticServer } from './server.ts';
 const TITLE = '青岛市李沧区国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
 const CITATION = `《${TITLE}》第七章第一节“推进‘山水园圈’工程”`;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteBrowser();
 
 /** The element is inside the viewport (at least its top part). */
 async function inView(page: Page, id: string): Promise<boolean> {
@@ -36,11 +24,11 @@ async function inView(page: Page, id: string): Promise<boolean> {
 
 describe('reaching 第七章第一节 through the table of contents', () => {
   it('on a laptop: home 目录 → /7/1/ → the measure 推进“山水园圈”工程 at its anchor', async () => {
-    const { context, page, outside } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/`);
+    const { context, page, outside } = await openPage(site.browser, site.server.origin);
+    await page.goto(`${site.server.origin}/`);
     const chapter = page.locator('nav.overview li', { has: page.locator('a[href="/7/"]') });
     await chapter.getByRole('link', { name: /第一节\s*加快推动绿色低碳发展/ }).click();
-    await page.waitForURL(`${server.origin}/7/1/`);
+    await page.waitForURL(`${site.server.origin}/7/1/`);
     expect(await page.locator('h1').innerText()).toMatch(/第一节\s*加快推动绿色低碳发展/);
     // Where the reader is: the sidebar marks this section, the breadcrumbs name it.
     const current = page.locator('.sidebar [aria-current="page"]');
@@ -55,7 +43,7 @@ describe('reaching 第七章第一节 through the table of contents', () => {
     expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/7/2/');
 
     await page.locator('a.clause-id[href="#7.1.1"]').click();
-    await page.waitForURL(`${server.origin}/7/1/#7.1.1`);
+    await page.waitForURL(`${site.server.origin}/7/1/#7.1.1`);
     const measure = page.locator('[id="7.1.1"]');
     expect(await measure.locator('strong').innerText()).toBe('推进“山水园圈”工程。');
     expect(await inView(page, '7.1.1')).toBe(true);
@@ -65,17 +53,17 @@ describe('reaching 第七章第一节 through the table of contents', () => {
   });
 
   it('on a phone: the 目录 drawer → 第七章第一节; a clause URL opens at its anchor', async () => {
-    const { context, page, outside } = await openPage(browser, server.origin, {
+    const { context, page, outside } = await openPage(site.browser, site.server.origin, {
       width: 390,
       height: 844,
     });
-    await page.goto(`${server.origin}/3/`);
+    await page.goto(`${site.server.origin}/3/`);
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     await page.locator('.toc-drawer summary').click();
     await page.locator('.toc-drawer a[href="/7/1/"]').click();
-    await page.waitForURL(`${server.origin}/7/1/`);
+    await page.waitForURL(`${site.server.origin}/7/1/`);
     expect(await page.locator('.toc-drawer summary').innerText()).toContain('第七章 第一节');
-    await page.goto(`${server.origin}/7/1/#7.1.1`);
+    await page.goto(`${site.server.origin}/7/1/#7.1.1`);
     expect(await inView(page, '7.1.1')).toBe(true);
     expect(outside).toEqual([]);
     await context.close();
@@ -84,14 +72,14 @@ describe('reaching 第七章第一节 through the table of contents', () => {
 
 describe('clause tools', () => {
   it('copy the citation with the absolute URL, and the link', async () => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.server.origin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+      origin: site.server.origin,
     });
-    await page.goto(`${server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/7/1/`);
     const tools = page.locator('[id="7.1.1"] .tools');
     await tools.getByRole('button', { name: '复制引用' }).click();
-    const url = `${server.origin}/7/1/#7.1.1`;
+    const url = `${site.server.origin}/7/1/#7.1.1`;
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(`${CITATION} ${url}`);
@@ -102,54 +90,56 @@ describe('clause tools', () => {
   });
 
   it('are on every measure, box item and indicator, and cite indicators at /indicators/', async () => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.server.origin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
+      origin: site.server.origin,
     });
-    await page.goto(`${server.origin}/4/2/`);
+    await page.goto(`${site.server.origin}/4/2/`);
     const missing = await page.evaluate(() =>
       [...document.querySelectorAll('.measure, .box-items > li')]
         .filter((el) => el.querySelectorAll(':scope > .tools button').length !== 2)
         .map((el) => el.id),
     );
     expect(missing).toEqual([]);
-    await page.goto(`${server.origin}/1/1/`);
+    await page.goto(`${site.server.origin}/1/1/`);
     await page.locator('[id="T1.6"] button[data-copy="citation"]').click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`《${TITLE}》表1第6项“海洋经济增加值占生产总值比重” ${server.origin}/indicators/#T1.6`);
+      .toBe(
+        `《${TITLE}》表1第6项“海洋经济增加值占生产总值比重” ${site.server.origin}/indicators/#T1.6`,
+      );
     await context.close();
   });
 });
 
 describe('without JavaScript', () => {
   it('reads the whole section, with anchors as plain links and the 目录 drawer working', async () => {
-    const { context, page } = await openPage(browser, server.origin, {
+    const { context, page } = await openPage(site.browser, site.server.origin, {
       width: 390,
       height: 844,
       javaScriptEnabled: false,
     });
-    await page.goto(`${server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/7/1/`);
     expect(await page.locator('.measure').count()).toBe(4);
     expect(await page.locator('.tools button').count()).toBe(0);
     expect(await page.locator('a.clause-id[href="#7.1.1"]').count()).toBe(1);
     await page.locator('.toc-drawer summary').click();
     expect(await page.locator('.toc-drawer a[href="/7/2/"]').isVisible()).toBe(true);
     await page.locator('.toc-drawer a[href="/7/2/"]').click();
-    await page.waitForURL(`${server.origin}/7/2/`);
+    await page.waitForURL(`${site.server.origin}/7/2/`);
     await context.close();
   });
 });
 
 describe('print', () => {
   it('prints the section with its citation and URL, without the site’s navigation', async () => {
-    const { context, page } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/7/1/`);
+    const { context, page } = await openPage(site.browser, site.server.origin);
+    await page.goto(`${site.server.origin}/7/1/`);
     await page.emulateMedia({ media: 'print' });
     const citation = page.locator('.print-citation');
     expect(await citation.isVisible()).toBe(true);
     expect((await citation.innerText()).replace(/\s+/g, ' ')).toBe(
-      `引用本页：《${TITLE}》第七章第一节“加快推动绿色低碳发展” ${server.origin}/7/1/`,
+      `引用本页：《${TITLE}》第七章第一节“加快推动绿色低碳发展” ${site.server.origin}/7/1/`,
     );
     for (const selector of ['.site-header', '.sidebar', '.toc-drawer', '.pager', '.tools button']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
@@ -160,8 +150,8 @@ describe('print', () => {
 
 describe('keyboard', () => {
   it('skips to the text first and shows where the focus is', async () => {
-    const { context, page } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/7/1/`);
+    const { context, page } = await openPage(site.browser, site.server.origin);
+    await page.goto(`${site.server.origin}/7/1/`);
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openPage, useSiteBrowser } from './browser.ts';
 
 /**
  * Screenshots of home and a reading page on a phone and a laptop, written to
@@ -20,23 +18,18 @@ const PAGES = [
   { name: 'indicators', path: '/indicators/' },
 ];
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('narrow screens', () => {
   it('no page scrolls sideways at 360 px', async () => {
-    const { context, page } = await openPage(browser, server.origin, { width: 360, height: 740 });
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      width: 360,
+      height: 740,
+    });
     const wide: string[] = [];
     for (const path of [
       '/',
@@ -49,7 +42,7 @@ describe('narrow screens', () => {
       '/downloads/',
       '/cite/',
     ]) {
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
@@ -64,8 +57,12 @@ describe('screenshots', () => {
   for (const viewport of VIEWPORTS) {
     for (const target of PAGES) {
       it(`${target.name} at ${viewport.width}×${viewport.height}`, async () => {
-        const { context, page, outside } = await openPage(browser, server.origin, viewport);
-        await page.goto(server.origin + target.path);
+        const { context, page, outside } = await openPage(
+          site.browser,
+          site.server.origin,
+          viewport,
+        );
+        await page.goto(site.server.origin + target.path);
         await page.screenshot({
           path: `${OUT}/${target.name}-${viewport.width}x${viewport.height}.png`,
         });
