@@ -1,4 +1,4 @@
-import { quoteTitle, toChineseNumber } from '../../src/lib/text.ts';
+import { quoteTitle, toChineseNumber } from '../../src/model/text.ts';
 
 /**
  * Human citation strings, one per node kind. The plan title goes in 《》; a

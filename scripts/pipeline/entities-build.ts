@@ -1,4 +1,4 @@
-import type { DocumentNode, EntityIndex, TargetFile } from '../../src/lib/types.ts';
+import type { DocumentNode, EntityIndex, TargetFile } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
 import { checkCuratedInText, extractEntities, parseCurated } from './entities.ts';
 import { extractTargets, targetsCsv } from './targets.ts';

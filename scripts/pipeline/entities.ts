@@ -7,9 +7,9 @@ import type {
   EntitySource,
   EntityType,
   MentionField,
-} from '../../src/lib/types.ts';
-import { TYPE_ORDER as TYPES } from '../../src/lib/entity-labels.ts';
-import { walk } from '../../src/lib/tree.ts';
+} from '../../src/model/types.ts';
+import { TYPE_ORDER as TYPES } from '../../src/model/entity-labels.ts';
+import { walk } from '../../src/model/tree.ts';
 import type { IssueCollector } from './errors.ts';
 
 /**

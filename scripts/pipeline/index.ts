@@ -1,4 +1,4 @@
-import type { DocumentNode, PlanFile, Repair } from '../../src/lib/types.ts';
+import type { DocumentNode, PlanFile, Repair } from '../../src/model/types.ts';
 import { IssueCollector } from './errors.ts';
 import { linkMeasuresAndIndicators } from './links.ts';
 import { normalize } from './normalize.ts';

@@ -6,8 +6,8 @@ import type {
   LinkKind,
   MeasureNode,
   PlanNode,
-} from '../../src/lib/types.ts';
-import { walk } from '../../src/lib/tree.ts';
+} from '../../src/model/types.ts';
+import { walk } from '../../src/model/tree.ts';
 
 /**
  * Indicator ↔ measure links (docs/entities.md, "Indicator links").

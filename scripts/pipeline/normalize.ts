@@ -1,4 +1,4 @@
-import type { Repair, RepairKind } from '../../src/lib/types.ts';
+import type { Repair, RepairKind } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
 import { normalizeSpaces } from './preamble.ts';
 

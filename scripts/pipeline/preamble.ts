@@ -1,5 +1,5 @@
-import type { DocumentMetadata, TocEntry } from '../../src/lib/types.ts';
-import { parseChineseNumber } from '../../src/lib/text.ts';
+import type { DocumentMetadata, TocEntry } from '../../src/model/types.ts';
+import { parseChineseNumber } from '../../src/model/text.ts';
 import type { IssueCollector } from './errors.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DocumentNode, PlanNode, RepairKind } from '../../src/lib/types.ts';
+import type { DocumentNode, PlanNode, RepairKind } from '../../src/model/types.ts';
 
 /** The short repair report the build prints: counts by kind, with the lines. */
 export function repairReport(document: DocumentNode, file: string): string {

@@ -12,8 +12,8 @@ import type {
   Repair,
   SourceSpan,
   TableNode,
-} from '../../src/lib/types.ts';
-import { parseChineseNumber, quoteTitle, toChineseNumber } from '../../src/lib/text.ts';
+} from '../../src/model/types.ts';
+import { parseChineseNumber, quoteTitle, toChineseNumber } from '../../src/model/text.ts';
 import type { IssueCollector } from './errors.ts';
 import { isTableLine, type NormalizedLine } from './normalize.ts';
 import { normalizeSpaces } from './preamble.ts';

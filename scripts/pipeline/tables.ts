@@ -4,7 +4,7 @@ import type {
   NoteNode,
   Repair,
   TableNode,
-} from '../../src/lib/types.ts';
+} from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
 import type { NormalizedLine } from './normalize.ts';
 import { normalizeSpaces } from './preamble.ts';

@@ -4,8 +4,8 @@ import type {
   PlanNode,
   Target,
   TargetComparator,
-} from '../../src/lib/types.ts';
-import { walk } from '../../src/lib/tree.ts';
+} from '../../src/model/types.ts';
+import { walk } from '../../src/model/tree.ts';
 import { keyTerms } from './links.ts';
 
 /**

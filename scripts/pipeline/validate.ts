@@ -1,5 +1,5 @@
-import type { HeadingNode, TocDifference, TocEntry } from '../../src/lib/types.ts';
-import { toChineseNumber } from '../../src/lib/text.ts';
+import type { HeadingNode, TocDifference, TocEntry } from '../../src/model/types.ts';
+import { toChineseNumber } from '../../src/model/text.ts';
 import type { IssueCollector } from './errors.ts';
 
 /**

@@ -6,7 +6,7 @@
  * Called by scripts/build.ts through buildSearchArtifacts(), which writes the
  * files in the same atomic write as plan.json.
  */
-import type { EntityIndex, PlanFile } from '../../src/lib/types.ts';
+import type { EntityIndex, PlanFile } from '../../src/model/types.ts';
 import {
   INDEX_VERSION,
   type SearchIndexFile,

@@ -11,8 +11,8 @@
  * mentioning one), --index PATH (default .generated/search/index.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { TYPE_ORDER } from '../../src/lib/entity-labels.ts';
-import type { EntityType } from '../../src/lib/types.ts';
+import { TYPE_ORDER } from '../../src/model/entity-labels.ts';
+import type { EntityType } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/lib/search/engine.ts';
 import type { SearchIndexFile, UnitKind } from '../../src/lib/search/format.ts';
 import { renderSnippet } from '../../src/lib/search/snippet.ts';

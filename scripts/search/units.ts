@@ -4,9 +4,9 @@
  * note, each with its ID, breadcrumb label, heading, display title, URL and
  * text. Pure: plan in, units out.
  */
-import type { DocumentNode, IndicatorNode, PlanNode } from '../../src/lib/types.ts';
-import { walk } from '../../src/lib/tree.ts';
-import { urlMap } from '../../src/lib/urls.ts';
+import type { DocumentNode, IndicatorNode, PlanNode } from '../../src/model/types.ts';
+import { walk } from '../../src/model/tree.ts';
+import { urlMap } from '../../src/model/urls.ts';
 
 export interface SourceUnit {
   id: string;

@@ -4,7 +4,7 @@
  * and a no-result state with near terms. Arrow keys move from the box through
  * the results; Enter opens one.
  */
-import type { EntityType } from '../lib/types.ts';
+import type { EntityType } from '../model/types.ts';
 import type { SearchResponse } from '../lib/search/engine.ts';
 import type { UnitKind } from '../lib/search/format.ts';
 import { preload, search } from './search-client.ts';

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityIndex, IndicatorNode, PlanFile, TargetFile } from '../../src/lib/types.ts';
-import { indexById } from '../../src/lib/tree.ts';
+import type { EntityIndex, IndicatorNode, PlanFile, TargetFile } from '../../src/model/types.ts';
+import { indexById } from '../../src/model/tree.ts';
 import { launch, openPage } from '../site/browser.ts';
 import { DIST, serveDist, type StaticServer } from '../site/server.ts';
 

@@ -10,7 +10,7 @@ import {
   stemBefore,
   textFields,
 } from '../../scripts/pipeline/entities.ts';
-import type { Entity, EntityType } from '../../src/lib/types.ts';
+import type { Entity, EntityType } from '../../src/model/types.ts';
 import { curatedList, curatedText, linkedDocument, prettyJson } from './plan.ts';
 
 const document = linkedDocument();

@@ -6,8 +6,8 @@ import {
   measureSentences,
   TOPICAL_EXCLUSIONS,
 } from '../../scripts/pipeline/links.ts';
-import { indexById, walk } from '../../src/lib/tree.ts';
-import type { IndicatorNode, MeasureNode, PlanNode } from '../../src/lib/types.ts';
+import { indexById, walk } from '../../src/model/tree.ts';
+import type { IndicatorNode, MeasureNode, PlanNode } from '../../src/model/types.ts';
 import { prettyJson, realPlan } from './plan.ts';
 
 const { document } = realPlan();

@@ -3,7 +3,7 @@ import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import { CURATED_FILE } from '../../scripts/pipeline/entities-build.ts';
 import { parseCurated, type CuratedList } from '../../scripts/pipeline/entities.ts';
 import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
-import type { DocumentNode } from '../../src/lib/types.ts';
+import type { DocumentNode } from '../../src/model/types.ts';
 import { realPlan } from '../pipeline/plan.ts';
 
 export { realPlan };

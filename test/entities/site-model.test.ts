@@ -9,7 +9,7 @@ import {
   targetsModel,
   TYPE_ORDER,
 } from '../../src/lib/site/entities.ts';
-import { indexById } from '../../src/lib/tree.ts';
+import { indexById } from '../../src/model/tree.ts';
 import { curatedList, linkedDocument } from './plan.ts';
 
 /** The view models of the entity and target pages, on the real plan (no build needed). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hanOnly } from '../../src/lib/text.ts';
-import { ownText, walk } from '../../src/lib/tree.ts';
+import { hanOnly } from '../../src/model/text.ts';
+import { ownText, walk } from '../../src/model/tree.ts';
 import { STRAY_WORDS } from '../../scripts/pipeline/normalize.ts';
 import { realPlan, sourceBytes } from './plan.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import { normalize } from '../../scripts/pipeline/normalize.ts';
-import { indexById } from '../../src/lib/tree.ts';
-import type { MeasureNode, Repair } from '../../src/lib/types.ts';
+import { indexById } from '../../src/model/tree.ts';
+import type { MeasureNode, Repair } from '../../src/model/types.ts';
 import { realPlan } from './plan.ts';
 
 const run = (lines: string[]) => normalize(lines, 1, new IssueCollector('fixture.md'));

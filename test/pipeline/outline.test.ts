@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { walk } from '../../src/lib/tree.ts';
-import type { PlanNode } from '../../src/lib/types.ts';
+import { walk } from '../../src/model/tree.ts';
+import type { PlanNode } from '../../src/model/types.ts';
 import { realPlan } from './plan.ts';
 
 const OUTLINED = new Set([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildPlan } from '../../scripts/pipeline/index.ts';
-import type { PlanFile } from '../../src/lib/types.ts';
+import type { PlanFile } from '../../src/model/types.ts';
 
 export const SOURCE = 'content/licang-14th-five-year-plan.md';
 export const sourceBytes = (): Buffer => readFileSync(SOURCE);

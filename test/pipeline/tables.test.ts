@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexById } from '../../src/lib/tree.ts';
-import type { IndicatorNode, TableNode } from '../../src/lib/types.ts';
+import { indexById } from '../../src/model/tree.ts';
+import type { IndicatorNode, TableNode } from '../../src/model/types.ts';
 import { parseCell } from '../../scripts/pipeline/tables.ts';
 import { realPlan } from './plan.ts';
 

@@ -8,8 +8,8 @@ import {
 } from '../../scripts/search/build-index.ts';
 import type { SearchIndexFile } from '../../src/lib/search/format.ts';
 import { MARK } from '../../src/lib/search/segment.ts';
-import { walk } from '../../src/lib/tree.ts';
-import { urlMap } from '../../src/lib/urls.ts';
+import { walk } from '../../src/model/tree.ts';
+import { urlMap } from '../../src/model/urls.ts';
 import { realPlan } from '../pipeline/plan.ts';
 import { realEntities, realIndex } from './index.ts';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchArtifacts, INDEX_FILE } from '../../scripts/search/build-index.ts';
-import { urlMap } from '../../src/lib/urls.ts';
-import { indexById } from '../../src/lib/tree.ts';
+import { urlMap } from '../../src/model/urls.ts';
+import { indexById } from '../../src/model/tree.ts';
 import { realPlan } from '../pipeline/plan.ts';
 import { realEntities } from './index.ts';
 

@@ -14,9 +14,9 @@ import { indicatorsModel } from '../../src/lib/site/indicators.ts';
 import { readingPages } from '../../src/lib/site/navigation.ts';
 import { DOWNLOADS, readingModel } from '../../src/lib/site/pages.ts';
 import { loadDocument } from '../../src/lib/site/plan.ts';
-import { indexById } from '../../src/lib/tree.ts';
-import { urlMap } from '../../src/lib/urls.ts';
-import type { BoxItemNode, EntityIndex } from '../../src/lib/types.ts';
+import { indexById } from '../../src/model/tree.ts';
+import { urlMap } from '../../src/model/urls.ts';
+import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
 
 /**
  * What the reading pages add to the text (src/lib/site/annotations.ts), on

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, csvField, indicatorsCsv } from '../../src/lib/site/csv.ts';
 import { boldLead, planMarkdown } from '../../src/lib/site/markdown.ts';
 import { loadDocument, planPath } from '../../src/lib/site/plan.ts';
-import { walk } from '../../src/lib/tree.ts';
+import { walk } from '../../src/model/tree.ts';
 
 /** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */
 const document = loadDocument();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingPages } from '../../src/lib/site/navigation.ts';
 import { loadDocument } from '../../src/lib/site/plan.ts';
-import { walk } from '../../src/lib/tree.ts';
+import { walk } from '../../src/model/tree.ts';
 import { openPage, useSiteBrowser } from './browser.ts';
 
 /**

@@ -20,8 +20,8 @@
  * segmenter did.
  */
 import MiniSearch from 'minisearch';
-import { TYPE_LABELS } from '../entity-labels.ts';
-import type { EntityType } from '../types.ts';
+import { TYPE_LABELS } from '../../model/entity-labels.ts';
+import type { EntityType } from '../../model/types.ts';
 import {
   ENTITY_INDEX_LABEL,
   type SearchIndexFile,

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { targetsCsv } from '../../../scripts/pipeline/targets.ts';
-import type { DocumentNode } from '../types.ts';
+import type { DocumentNode } from '../../model/types.ts';
 import { indicatorsCsv } from './csv.ts';
 import { loadEntities, loadTargets } from './entities.ts';
 import { planMarkdown } from './markdown.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexById, walk } from '../tree.ts';
+import { indexById, walk } from '../../model/tree.ts';
 import type {
   DocumentNode,
   Entity,
@@ -11,9 +11,9 @@ import type {
   Target,
   TargetComparator,
   TargetFile,
-} from '../types.ts';
-import { urlMap } from '../urls.ts';
-import { TYPE_LABELS, TYPE_ORDER } from '../entity-labels.ts';
+} from '../../model/types.ts';
+import { urlMap } from '../../model/urls.ts';
+import { TYPE_LABELS, TYPE_ORDER } from '../../model/entity-labels.ts';
 
 /**
  * View models for the entity pages (/entities/, /entities/<id>/) and the

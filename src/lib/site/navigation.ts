@@ -1,6 +1,6 @@
-import type { DocumentNode, HeadingNode, PlanNode, PrefaceNode } from '../types.ts';
-import { walk } from '../tree.ts';
-import { pageOf, urlOf } from '../urls.ts';
+import type { DocumentNode, HeadingNode, PlanNode, PrefaceNode } from '../../model/types.ts';
+import { walk } from '../../model/tree.ts';
+import { pageOf, urlOf } from '../../model/urls.ts';
 
 /**
  * Navigation view models: the reading order, the table of contents (目录),
