@@ -11,9 +11,9 @@ import {
   INDEX_VERSION,
   type SearchIndexFile,
   type ShippedUnit,
-} from '../../src/lib/search/format.ts';
-import { HAN_CHAR, compact, normalize } from '../../src/lib/search/normalize.ts';
-import { MARK, Vocabulary } from '../../src/lib/search/segment.ts';
+} from '../../src/search/format.ts';
+import { HAN_CHAR, compact, fold } from '../../src/search/fold.ts';
+import { MARK, Vocabulary } from '../../src/search/segment.ts';
 import {
   type TermSource,
   createSegmenter,
@@ -61,7 +61,7 @@ export function buildSearchIndex(
 ): BuiltIndex {
   const problems: string[] = [];
   const units = collectUnits(plan.document);
-  const planCompact = units.map((u) => compact(normalize(u.text))).join('\u0000');
+  const planCompact = units.map((u) => compact(fold(u.text))).join('\u0000');
 
   for (const u of units)
     if (u.text.includes(MARK)) problems.push(`${u.id}: text contains the word mark "${MARK}"`);

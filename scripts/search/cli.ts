@@ -13,9 +13,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TYPE_ORDER } from '../../src/model/entity-labels.ts';
 import type { EntityType } from '../../src/model/types.ts';
-import { SearchEngine } from '../../src/lib/search/engine.ts';
-import type { SearchIndexFile, UnitKind } from '../../src/lib/search/format.ts';
-import { renderSnippet } from '../../src/lib/search/snippet.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import type { SearchIndexFile, UnitKind } from '../../src/search/format.ts';
+import { renderSnippet } from '../../src/search/snippet.ts';
 
 export const DEFAULT_INDEX = '.generated/search/index.json';
 

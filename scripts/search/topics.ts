@@ -3,8 +3,8 @@
  * described at the top of that file).
  */
 import { readFileSync } from 'node:fs';
-import type { Topic } from '../../src/lib/search/format.ts';
-import { compact, normalize } from '../../src/lib/search/normalize.ts';
+import type { Topic } from '../../src/search/format.ts';
+import { compact, fold } from '../../src/search/fold.ts';
 
 export const TOPICS_FILE = 'content/search/topics.txt';
 
@@ -55,7 +55,7 @@ export function checkTopics(topics: Topic[], planCompact: string): string[] {
   const problems: string[] = [];
   for (const topic of topics) {
     for (const target of topic.targets) {
-      if (!planCompact.includes(compact(normalize(target)))) {
+      if (!planCompact.includes(compact(fold(target)))) {
         problems.push(
           `${TOPICS_FILE}: target "${target}" (for ${topic.keys.join(' ')}) does not occur in the plan`,
         );

@@ -3,8 +3,8 @@
  * typing in a search box), never at page load, so the index is only
  * downloaded by people who search.
  */
-import type { SearchOptions, SearchResponse } from '../lib/search/engine.ts';
-import type { FromWorker, ToWorker } from '../lib/search/protocol.ts';
+import type { SearchOptions, SearchResponse } from '../search/engine.ts';
+import type { FromWorker, ToWorker } from '../search/protocol.ts';
 
 /** The site root, with the deploy base. */
 export const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');

@@ -4,8 +4,8 @@
  * normalization as the search (compact form), so a term matches across the
  * punctuation and the <strong> lead of a measure. Does nothing without `hl`.
  */
-import { compact, compactWithMap } from '../lib/search/normalize.ts';
-import { findRanges } from '../lib/search/snippet.ts';
+import { compact, compactWithMap } from '../search/fold.ts';
+import { findRanges } from '../search/snippet.ts';
 
 /** Elements whose text is not the plan's: the clause tools (ID link, copy buttons). */
 const SKIP = '.tools, script, style, button';

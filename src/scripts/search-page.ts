@@ -5,8 +5,8 @@
  * the results; Enter opens one.
  */
 import type { EntityType } from '../model/types.ts';
-import type { SearchResponse } from '../lib/search/engine.ts';
-import type { UnitKind } from '../lib/search/format.ts';
+import type { SearchResponse } from '../search/engine.ts';
+import type { UnitKind } from '../search/format.ts';
 import { preload, search } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 

@@ -3,8 +3,8 @@
  * page. Text goes in through textContent only: snippets are plan text, but
  * nothing here ever parses HTML.
  */
-import type { Hit, SearchResponse } from '../lib/search/engine.ts';
-import type { Snippet } from '../lib/search/snippet.ts';
+import type { Hit, SearchResponse } from '../search/engine.ts';
+import type { Snippet } from '../search/snippet.ts';
 import { resultHref } from './search-client.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(

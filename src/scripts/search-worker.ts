@@ -3,9 +3,9 @@
  * (src/lib/search/engine.ts, the same code the CLI runs) and answers
  * queries. Runs off the main thread so loading never blocks reading.
  */
-import { SearchEngine } from '../lib/search/engine.ts';
-import type { SearchIndexFile } from '../lib/search/format.ts';
-import type { FromWorker, ToWorker } from '../lib/search/protocol.ts';
+import { SearchEngine } from '../search/engine.ts';
+import type { SearchIndexFile } from '../search/format.ts';
+import type { FromWorker, ToWorker } from '../search/protocol.ts';
 
 let engine: Promise<SearchEngine> | undefined;
 

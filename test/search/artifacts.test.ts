@@ -6,8 +6,8 @@ import {
   INDEX_FILE,
   SearchBuildError,
 } from '../../scripts/search/build-index.ts';
-import type { SearchIndexFile } from '../../src/lib/search/format.ts';
-import { MARK } from '../../src/lib/search/segment.ts';
+import type { SearchIndexFile } from '../../src/search/format.ts';
+import { MARK } from '../../src/search/segment.ts';
 import { walk } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import { realPlan } from '../pipeline/plan.ts';

@@ -4,10 +4,10 @@ import {
   alnumTokens,
   compact,
   compactWithMap,
-  normalize,
+  fold,
   parseCharMap,
-} from '../../src/lib/search/normalize.ts';
-import { stripQuestion, segmentQuery, pinyinKey } from '../../src/lib/search/query.ts';
+} from '../../src/search/fold.ts';
+import { stripQuestion, segmentQuery, pinyinKey } from '../../src/search/query.ts';
 import {
   MARK,
   Vocabulary,
@@ -15,23 +15,23 @@ import {
   markedWords,
   segmentHan,
   tokenize,
-} from '../../src/lib/search/segment.ts';
-import { wordKeys, parseReadings } from '../../src/lib/search/pinyin.ts';
-import { findRanges, makeSnippet, renderSnippet } from '../../src/lib/search/snippet.ts';
+} from '../../src/search/segment.ts';
+import { wordKeys, parseReadings } from '../../src/search/pinyin-match.ts';
+import { findRanges, makeSnippet, renderSnippet } from '../../src/search/snippet.ts';
 import { checkTopics, parseTopics } from '../../scripts/search/topics.ts';
 import { realIndex } from './index.ts';
 
-describe('normalize', () => {
+describe('fold', () => {
   it('folds full-width letters, digits and punctuation (NFKC) and lower-cases Latin', () => {
-    expect(normalize('ＰＭ２．５')).toBe('pm2.5');
-    expect(normalize('ＧＤＰ增速')).toBe('gdp增速');
+    expect(fold('ＰＭ２．５')).toBe('pm2.5');
+    expect(fold('ＧＤＰ增速')).toBe('gdp增速');
     expect(compact('１６．５％')).toBe('16.5');
   });
 
   it('drops spaces next to Han characters but keeps them between Latin words', () => {
-    expect(normalize('2035 年远景目标')).toBe(normalize('2035年远景目标'));
-    expect(normalize('中子 能')).toBe('中子能');
-    expect(normalize('new  energy')).toBe('new energy');
+    expect(fold('2035 年远景目标')).toBe(fold('2035年远景目标'));
+    expect(fold('中子 能')).toBe('中子能');
+    expect(fold('new  energy')).toBe('new energy');
   });
 
   it('compact keeps letters and numbers only, and a decimal point only between digits', () => {
@@ -45,11 +45,11 @@ describe('normalize', () => {
     const c = compactWithMap(text);
     expect(c.text).toBe('到2025年森林覆盖率达到16.5');
     for (let i = 0; i < c.text.length; i++)
-      expect(normalize(text.slice(c.start[i], c.end[i]))).toBe(c.text[i]);
+      expect(fold(text.slice(c.start[i], c.end[i]))).toBe(c.text[i]);
   });
 
   it('splits Latin and number tokens', () => {
-    expect(alnumTokens(normalize('PM2.5、PM10和5G基站，GDP增速7.5'))).toEqual([
+    expect(alnumTokens(fold('PM2.5、PM10和5G基站，GDP增速7.5'))).toEqual([
       'pm2.5',
       'pm10',
       '5g',
@@ -63,10 +63,10 @@ describe('traditional → simplified map (built from OpenCC for the plan’s cha
   const t2s = parseCharMap(realIndex().file.t2s);
 
   it('folds traditional and Taiwan/Hong Kong forms', () => {
-    expect(normalize('養老服務', t2s)).toBe('养老服务');
-    expect(normalize('垃圾分類', t2s)).toBe('垃圾分类');
-    expect(normalize('醫養結合', t2s)).toBe('医养结合');
-    expect(normalize('綫上線下', t2s)).toBe('线上线下');
+    expect(fold('養老服務', t2s)).toBe('养老服务');
+    expect(fold('垃圾分類', t2s)).toBe('垃圾分类');
+    expect(fold('醫養結合', t2s)).toBe('医养结合');
+    expect(fold('綫上線下', t2s)).toBe('线上线下');
   });
 
   it('undoes OpenCC’s simplified → traditional conversion of the whole plan', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js';
-import { compact } from '../../src/lib/search/normalize.ts';
+import { compact } from '../../src/search/fold.ts';
 import { realEngine, random } from './index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { MARK, markedWords } from '../../src/lib/search/segment.ts';
+import { MARK, markedWords } from '../../src/search/segment.ts';
 import { realIndex } from './index.ts';
 
 /** The plan's own terms that jieba's general dictionary cuts apart. */

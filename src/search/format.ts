@@ -9,7 +9,7 @@
  * thread, and the file stays about the size of the text itself (see
  * docs/search.md for the measurements behind that choice).
  */
-import type { EntityType, NodeKind } from '../../model/types.ts';
+import type { EntityType, NodeKind } from '../model/types.ts';
 
 export const INDEX_VERSION = 2;
 

@@ -2,14 +2,14 @@
  * Query analysis: from what the user typed to the concepts the engine looks
  * for. Pure functions over the resources shipped in the index file.
  *
- * 1. normalize (full/half width, traditional → simplified, case, spacing);
+ * 1. fold (full/half width, traditional → simplified, case, spacing);
  * 2. drop question words and particles (哪一节讲…, …是多少, …的目标) and
  *    remember what was asked: a figure or a place in the plan;
  * 3. read toneless pinyin (lajifenlei) as the plan's terms;
  * 4. segment into concepts with the plan's vocabulary;
  * 5. expand concepts through the reviewed topic map (看病 → 医疗卫生, 诊疗…).
  */
-import { type CharMap, HAN_CHAR, alnumTokens, compact, normalize } from './normalize.ts';
+import { type CharMap, HAN_CHAR, alnumTokens, compact, fold } from './fold.ts';
 import { type Vocabulary, markText, segmentHan } from './segment.ts';
 
 /** What the question asks for, when it asks. */
@@ -209,7 +209,7 @@ function alternative(
   weight: number,
   vocabulary: Vocabulary,
 ): Alternative {
-  const normalized = normalize(text);
+  const normalized = fold(text);
   return { text: compact(normalized), marked: markText(normalized, vocabulary), weight, source };
 }
 
@@ -239,7 +239,7 @@ export function segmentQuery(core: string, vocabulary: Vocabulary): string[] {
 
 /** Analyze a query: see the module comment for the steps. */
 export function analyzeQuery(input: string, resources: QueryResources): AnalyzedQuery {
-  const normalized = normalize(input, resources.t2s);
+  const normalized = fold(input, resources.t2s);
   const { core, intent } = stripQuestion(normalized, resources.occurs);
   const { vocabulary } = resources;
   const alsoSearched: string[] = [];

@@ -20,8 +20,8 @@
  * segmenter did.
  */
 import MiniSearch from 'minisearch';
-import { TYPE_LABELS } from '../../model/entity-labels.ts';
-import type { EntityType } from '../../model/types.ts';
+import { TYPE_LABELS } from '../model/entity-labels.ts';
+import type { EntityType } from '../model/types.ts';
 import {
   ENTITY_INDEX_LABEL,
   type SearchIndexFile,
@@ -35,11 +35,11 @@ import {
   alnumTokens,
   compact,
   compactWithMap,
-  normalize,
+  fold,
   parseCharMap,
-} from './normalize.ts';
+} from './fold.ts';
 import { type IndexedDoc, MINISEARCH_OPTIONS } from './options.ts';
-import { buildPinyinMap, parseReadings } from './pinyin.ts';
+import { buildPinyinMap, parseReadings } from './pinyin-match.ts';
 import {
   type AnalyzedQuery,
   type PinyinIndex,
@@ -65,7 +65,7 @@ export interface PreparedUnit {
   citation: string;
   /** Text as printed. */
   text: string;
-  /** Compact form of the text (normalize.ts): what queries are matched against. */
+  /** Compact form of the text (fold.ts): what queries are matched against. */
   compact: string;
   headingCompact: string;
   /** Entity units this unit mentions (indices into `units`). */
@@ -156,7 +156,7 @@ export class SearchEngine {
     const exactTopics = new Set<string>();
     for (const topic of file.topics) {
       for (const key of topic.keys) {
-        const k = compact(normalize(key, t2s));
+        const k = compact(fold(key, t2s));
         topics.set(k, [...new Set([...(topics.get(k) ?? []), ...topic.targets])]);
         if (topic.exact) exactTopics.add(k);
         // Topic keys are words too, so that 看病 is not split into 看 + 病.
@@ -167,7 +167,7 @@ export class SearchEngine {
     this.corpus = this.units.map((u) => u.compact).join('\u0000');
     this.averageLength =
       this.units.reduce((n, u) => n + u.compact.length, 0) / Math.max(1, this.units.length);
-    const latinTokens = new Set(this.units.flatMap((u) => alnumTokens(normalize(u.text))));
+    const latinTokens = new Set(this.units.flatMap((u) => alnumTokens(fold(u.text))));
     let pinyin: PinyinIndex | undefined;
     this.resources = {
       t2s,
@@ -405,7 +405,7 @@ function prepareUnit(u: ShippedUnit, index: number, file: SearchIndexFile): Prep
       headingCompact: compact(u.h),
       mentions,
       entityTypes: [u.y],
-      names: [u.h, ...(u.a ?? [])].map((n) => compact(normalize(n))),
+      names: [u.h, ...(u.a ?? [])].map((n) => compact(fold(n))),
     };
   }
   const entityTypes = [...new Set(mentions.map((m) => file.units[m]!.y!))];

@@ -4,7 +4,7 @@
  * to original offsets turns each match back into a range of the text as
  * printed, punctuation included.
  */
-import type { Compacted } from './normalize.ts';
+import type { Compacted } from './fold.ts';
 
 export interface Snippet {
   text: string;

@@ -1,5 +1,5 @@
 /**
- * Text normalization shared by the index builder (Node), the CLI and the
+ * Query and text folding, shared by the index builder (Node), the CLI and the
  * browser worker. Both sides of a search go through the same functions, so a
  * query matches the plan whatever form the user typed it in:
  *
@@ -42,11 +42,11 @@ export function foldChar(ch: string, t2s: CharMap = NO_MAP): string {
 }
 
 /**
- * Normalize free text: fold every character, then drop whitespace unless it
+ * Fold free text: fold every character, then drop whitespace unless it
  * separates two Latin letters or digits ("new energy" keeps its space,
  * "2035 年" loses it).
  */
-export function normalize(text: string, t2s?: CharMap): string {
+export function fold(text: string, t2s?: CharMap): string {
   let folded = '';
   for (const ch of text) folded += foldChar(ch, t2s);
   return folded.replace(/\s+/gu, (space, offset: number, whole: string) => {

@@ -13,7 +13,7 @@
  * on that agreement: a query is also matched by exact substring against every
  * unit's compact text.
  */
-import { alnumTokens, normalize } from './normalize.ts';
+import { alnumTokens, fold } from './fold.ts';
 
 /** Word-boundary mark inside shipped unit text. Never occurs in the plan (checked at build). */
 export const MARK = '|';
@@ -112,7 +112,7 @@ export function bigrams(compactText: string): string[] {
  * build the index in the browser by seven (docs/search.md).
  */
 export function tokenize(marked: string): string[] {
-  const folded = normalize(marked);
+  const folded = fold(marked);
   return [
     ...markedWords(folded),
     ...alnumTokens(folded.split(MARK).join('')).filter((t) => t.length >= 2 || /[0-9]/.test(t)),
