@@ -542,7 +542,7 @@ async function main(): Promise<void> {
   if (BROWSER) {
     const { build } = await import('esbuild');
     const bundle = await build({
-      entryPoints: ['src/lib/search/engine.ts'],
+      entryPoints: ['src/search/engine.ts'],
       bundle: true,
       format: 'iife',
       globalName: 'PlanKbSearch',

@@ -1,6 +1,6 @@
 /**
  * Build the search artifacts from the plan: `search/index.json` (what the
- * site serves and the CLI loads; format in src/lib/search/format.ts) and
+ * site serves and the CLI loads; format in src/search/format.ts) and
  * `search/terms.txt` (the generated domain dictionary, for review).
  *
  * Called by scripts/build.ts through buildSearchArtifacts(), which writes the

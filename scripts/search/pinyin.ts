@@ -7,7 +7,7 @@
  * each character with the toneless readings it takes in those words (长 is
  * zhang in 增长 and chang in 长期), about 5 KB instead of 30 KB for a
  * word-by-word map. The worker multiplies the readings back
- * out into the pinyin → term map (src/lib/search/pinyin.ts), which covers
+ * out into the pinyin → term map (src/search/pinyin-match.ts), which covers
  * every reading pinyin-pro gave plus the other readings of polyphones (河长制
  * is hezhangzhi even where a reader might guess hechangzhi).
  */

@@ -1,6 +1,6 @@
 /**
  * The plan tree: one set of types shared by the build pipeline (`scripts/`),
- * the site (`src/pages`) and the search code (`src/lib/search`).
+ * the site (`src/pages`) and the search code (`src/search`).
  *
  * Every node carries a stable `id` derived from the plan's own numbering
  * (see docs/ids.md), a `kind`, a `title`, a ready `citation` and the source

@@ -1,5 +1,5 @@
 /**
- * Messages between the page and the search worker (src/scripts/search-worker.ts).
+ * Messages between the page and the search worker (src/client/search-worker.ts).
  * The worker fetches and parses the index and answers queries, so neither
  * the 250 KB parse nor the index build ever runs on the main thread.
  */

@@ -8,7 +8,7 @@ import {
   shortCitation,
   targetsModel,
   TYPE_ORDER,
-} from '../../src/lib/site/entities.ts';
+} from '../../src/site/entities.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { curatedList, linkedDocument } from './plan.ts';
 

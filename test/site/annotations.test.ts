@@ -6,20 +6,20 @@ import {
   partsText,
   textParts,
   type TextPart,
-} from '../../src/lib/site/annotations.ts';
-import type { Block } from '../../src/lib/site/blocks.ts';
-import { downloadBodies } from '../../src/lib/site/downloads.ts';
-import { loadEntities, loadTargets } from '../../src/lib/site/entities.ts';
-import { indicatorsModel } from '../../src/lib/site/indicators.ts';
-import { readingPages } from '../../src/lib/site/navigation.ts';
-import { DOWNLOADS, readingModel } from '../../src/lib/site/pages.ts';
-import { loadDocument } from '../../src/lib/site/plan.ts';
+} from '../../src/site/annotations.ts';
+import type { Block } from '../../src/site/blocks.ts';
+import { downloadBodies } from '../../src/site/downloads.ts';
+import { loadEntities, loadTargets } from '../../src/site/entities.ts';
+import { indicatorsModel } from '../../src/site/indicators.ts';
+import { readingPages } from '../../src/site/navigation.ts';
+import { DOWNLOADS, readingModel } from '../../src/site/pages.ts';
+import { loadDocument } from '../../src/site/load-artifacts.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
 
 /**
- * What the reading pages add to the text (src/lib/site/annotations.ts), on
+ * What the reading pages add to the text (src/site/annotations.ts), on
  * the real plan.json, entities.json and targets.json (`npm run build:data`
  * first): mention links that leave the text as it is, the first mention of an
  * entity per clause, and the links under measures and on 表 rows.

@@ -3,9 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvField, indicatorsCsv } from '../../src/lib/site/csv.ts';
-import { boldLead, planMarkdown } from '../../src/lib/site/markdown.ts';
-import { loadDocument, planPath } from '../../src/lib/site/plan.ts';
+import { CSV_HEADER, csvField, indicatorsCsv } from '../../src/site/indicators-csv.ts';
+import { boldLead, planMarkdown } from '../../src/site/markdown.ts';
+import { loadDocument, planPath } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
 
 /** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readingPages } from '../../src/lib/site/navigation.ts';
-import { loadDocument } from '../../src/lib/site/plan.ts';
+import { readingPages } from '../../src/site/navigation.ts';
+import { loadDocument } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
 import { openPage, useSiteBrowser } from './browser.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/lib/site/blocks.ts';
-import { indicatorsModel } from '../../src/lib/site/indicators.ts';
-import { breadcrumbs, prevNext, readingPages, toc } from '../../src/lib/site/navigation.ts';
+import type { Block } from '../../src/site/blocks.ts';
+import { indicatorsModel } from '../../src/site/indicators.ts';
+import { breadcrumbs, prevNext, readingPages, toc } from '../../src/site/navigation.ts';
 import {
   chineseDate,
   citeModel,
@@ -9,8 +9,8 @@ import {
   documentReference,
   homeModel,
   readingModel,
-} from '../../src/lib/site/pages.ts';
-import { loadDocument } from '../../src/lib/site/plan.ts';
+} from '../../src/site/pages.ts';
+import { loadDocument } from '../../src/site/load-artifacts.ts';
 
 /** View models for every route, on the real plan.json (`npm run build:data` first). */
 const document = loadDocument();

@@ -1,6 +1,6 @@
 /** /data/entities.json: the entity index as the pipeline wrote it. */
 import type { APIRoute } from 'astro';
-import { entitiesJson } from '../../lib/site/downloads.ts';
+import { entitiesJson } from '../../site/downloads.ts';
 
 export const GET: APIRoute = () =>
   new Response(entitiesJson(), {

@@ -1,7 +1,7 @@
 /** /data/plan.md: the cleaned full text as Markdown. */
 import type { APIRoute } from 'astro';
-import { planMarkdown } from '../../lib/site/markdown.ts';
-import { loadDocument } from '../../lib/site/plan.ts';
+import { planMarkdown } from '../../site/markdown.ts';
+import { loadDocument } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
   new Response(planMarkdown(loadDocument()), {

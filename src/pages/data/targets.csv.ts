@@ -1,6 +1,6 @@
 /** /data/targets.csv: the targets as CSV, UTF-8 with BOM for Excel. */
 import type { APIRoute } from 'astro';
-import { targetsCsvBody } from '../../lib/site/downloads.ts';
+import { targetsCsvBody } from '../../site/downloads.ts';
 
 export const GET: APIRoute = () =>
   new Response(targetsCsvBody(), {

@@ -1,6 +1,6 @@
 /** /data/targets.json: the targets as the pipeline wrote them. */
 import type { APIRoute } from 'astro';
-import { targetsJson } from '../../lib/site/downloads.ts';
+import { targetsJson } from '../../site/downloads.ts';
 
 export const GET: APIRoute = () =>
   new Response(targetsJson(), {

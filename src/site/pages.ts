@@ -1,6 +1,6 @@
-import type { DocumentMetadata, DocumentNode, PlanNode } from '../../model/types.ts';
-import { indexById } from '../../model/tree.ts';
-import { urlMap } from '../../model/urls.ts';
+import type { DocumentMetadata, DocumentNode, PlanNode } from '../model/types.ts';
+import { indexById } from '../model/tree.ts';
+import { urlMap } from '../model/urls.ts';
 import { readingAnnotations, type Annotations } from './annotations.ts';
 import { blocksOf, type Block } from './blocks.ts';
 import {

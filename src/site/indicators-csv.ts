@@ -1,5 +1,5 @@
-import type { DocumentNode, IndicatorNode } from '../../model/types.ts';
-import { walk } from '../../model/tree.ts';
+import type { DocumentNode, IndicatorNode } from '../model/types.ts';
+import { walk } from '../model/tree.ts';
 
 /**
  * 表1 and 表2 as one CSV, one line per value cell ("long" form, so both

@@ -1,11 +1,11 @@
-import type { DocumentNode, HeadingNode, PlanNode, PrefaceNode } from '../../model/types.ts';
-import { walk } from '../../model/tree.ts';
-import { pageOf, urlOf } from '../../model/urls.ts';
+import type { DocumentNode, HeadingNode, PlanNode, PrefaceNode } from '../model/types.ts';
+import { walk } from '../model/tree.ts';
+import { pageOf, urlOf } from '../model/urls.ts';
 
 /**
  * Navigation view models: the reading order, the table of contents (目录),
  * breadcrumbs and previous/next links. All computed from the plan tree with
- * the shared URL scheme in `src/lib/urls.ts`.
+ * the shared URL scheme in `src/model/urls.ts`.
  */
 
 /** A page that holds plan text: the preface, a chapter's opening text, or a section (节). */

@@ -1,6 +1,6 @@
 /**
  * The search worker: fetches /search/index.json once, builds the engine
- * (src/lib/search/engine.ts, the same code the CLI runs) and answers
+ * (src/search/engine.ts, the same code the CLI runs) and answers
  * queries. Runs off the main thread so loading never blocks reading.
  */
 import { SearchEngine } from '../search/engine.ts';

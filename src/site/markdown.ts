@@ -1,5 +1,5 @@
-import type { DocumentNode, PlanNode } from '../../model/types.ts';
-import { urlMap } from '../../model/urls.ts';
+import type { DocumentNode, PlanNode } from '../model/types.ts';
+import { urlMap } from '../model/urls.ts';
 import { tableView } from './indicators.ts';
 import { chineseDate } from './pages.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DocumentNode, PlanFile } from '../../model/types.ts';
+import type { DocumentNode, PlanFile } from '../model/types.ts';
 
 /**
  * The built plan, read once per process. Read from the working directory

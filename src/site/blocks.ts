@@ -1,4 +1,4 @@
-import type { PlanNode } from '../../model/types.ts';
+import type { PlanNode } from '../model/types.ts';
 import {
   NO_ANNOTATIONS,
   type Annotations,

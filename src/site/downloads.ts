@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
-import { targetsCsv } from '../../../scripts/pipeline/targets.ts';
-import type { DocumentNode } from '../../model/types.ts';
-import { indicatorsCsv } from './csv.ts';
+import { targetsCsv } from '../../scripts/pipeline/targets.ts';
+import type { DocumentNode } from '../model/types.ts';
+import { indicatorsCsv } from './indicators-csv.ts';
 import { loadEntities, loadTargets } from './entities.ts';
 import { planMarkdown } from './markdown.ts';
-import { loadDocument, planPath } from './plan.ts';
+import { loadDocument, planPath } from './load-artifacts.ts';
 
 /** /data/entities.json: the entity index as the pipeline wrote it. */
 export const entitiesJson = (): string => JSON.stringify(loadEntities(), null, 1);

@@ -7,8 +7,8 @@ import type {
   MentionField,
   PlanNode,
   Target,
-} from '../../model/types.ts';
-import { indexById } from '../../model/tree.ts';
+} from '../model/types.ts';
+import { indexById } from '../model/tree.ts';
 import { clauseLinker, entityHref, loadEntities, loadTargets } from './entities.ts';
 
 /**

@@ -5,11 +5,11 @@ import type {
   IndicatorNode,
   NoteNode,
   TableNode,
-} from '../../model/types.ts';
-import { quoteTitle } from '../../model/text.ts';
+} from '../model/types.ts';
+import { quoteTitle } from '../model/text.ts';
 import { rowMeasureLinker, type RowMeasureLink } from './annotations.ts';
-import { walk } from '../../model/tree.ts';
-import { urlMap } from '../../model/urls.ts';
+import { walk } from '../model/tree.ts';
+import { urlMap } from '../model/urls.ts';
 
 /**
  * View models for 表1 and 表2: rows grouped by 类别 (one `<tbody>` per

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexById, walk } from '../../model/tree.ts';
+import { indexById, walk } from '../model/tree.ts';
 import type {
   DocumentNode,
   Entity,
@@ -11,9 +11,9 @@ import type {
   Target,
   TargetComparator,
   TargetFile,
-} from '../../model/types.ts';
-import { urlMap } from '../../model/urls.ts';
-import { TYPE_LABELS, TYPE_ORDER } from '../../model/entity-labels.ts';
+} from '../model/types.ts';
+import { urlMap } from '../model/urls.ts';
+import { TYPE_LABELS, TYPE_ORDER } from '../model/entity-labels.ts';
 
 /**
  * View models for the entity pages (/entities/, /entities/<id>/) and the
@@ -24,7 +24,7 @@ import { TYPE_LABELS, TYPE_ORDER } from '../../model/entity-labels.ts';
 export const ENTITIES_PATH = '.generated/entities.json';
 export const TARGETS_PATH = '.generated/targets.json';
 
-/** Read from the working directory, like plan.json (src/lib/site/plan.ts). */
+/** Read from the working directory, like plan.json (src/site/load-artifacts.ts). */
 export const entitiesPath = (): string => resolve(process.cwd(), ENTITIES_PATH);
 export const targetsPath = (): string => resolve(process.cwd(), TARGETS_PATH);
 
