@@ -11,7 +11,7 @@ import { IssueCollector, PlanError } from './pipeline/errors.ts';
 import { CURATED_FILE, buildEntityData } from './pipeline/entities-build.ts';
 import { countKinds, repairReport } from './pipeline/report.ts';
 import { writeAtomically } from './pipeline/write.ts';
-import { buildSearchArtifacts, SearchBuildError } from './search/build-index.ts';
+import { buildSearchArtifacts, SearchBuildError } from './search-index/build-index.ts';
 
 export const SOURCE_FILE = 'content/licang-14th-five-year-plan.md';
 export const OUT_DIR = '.generated';

@@ -1,7 +1,7 @@
 import type { DocumentNode, PlanFile, Repair } from '../../src/model/types.ts';
 import { IssueCollector } from './errors.ts';
 import { linkMeasuresAndIndicators } from './links.ts';
-import { normalize } from './normalize.ts';
+import { repair } from './repair.ts';
 import { parseMarkdown } from './parse.ts';
 import { readPreamble } from './preamble.ts';
 import { decodeSource } from './read.ts';
@@ -9,7 +9,7 @@ import { structure } from './structure.ts';
 import { validateAgainstToc } from './validate.ts';
 
 /**
- * The whole text → tree pipeline: read → preamble → normalize → parse →
+ * The whole text → tree pipeline: read → preamble → repair → parse →
  * structure (→ tables) → validate → links (measures ↔ indicators). Pure: bytes in, plan out; throws a
  * PlanError listing every problem found (file, line, rule, reason).
  */
@@ -17,7 +17,7 @@ export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
   const issues = new IssueCollector(file);
   const lines = decodeSource(bytes, file);
   const preamble = readPreamble(lines, issues);
-  const { lines: normalized, repairs } = normalize(
+  const { lines: normalized, repairs } = repair(
     lines.slice(preamble.bodyStart),
     preamble.bodyStart + 1,
     issues,

@@ -15,7 +15,7 @@ import type {
 } from '../../src/model/types.ts';
 import { parseChineseNumber, quoteTitle, toChineseNumber } from '../../src/model/text.ts';
 import type { IssueCollector } from './errors.ts';
-import { isTableLine, type NormalizedLine } from './normalize.ts';
+import { isTableLine, type NormalizedLine } from './repair.ts';
 import { normalizeSpaces } from './preamble.ts';
 import { parseTable } from './tables.ts';
 import {

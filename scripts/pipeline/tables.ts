@@ -6,7 +6,7 @@ import type {
   TableNode,
 } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
-import type { NormalizedLine } from './normalize.ts';
+import type { NormalizedLine } from './repair.ts';
 import { normalizeSpaces } from './preamble.ts';
 import { citeIndicator, citeNote, citeTable } from './citation.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The pinyin → term map, multiplied out in the worker from the per-character
- * readings the build ships (scripts/search/pinyin.ts). Keys are toneless
+ * readings the build ships (scripts/search-index/readings.ts). Keys are toneless
  * syllables run together, v for ü, as people type them.
  */
 

@@ -2,7 +2,7 @@
  * Word segmentation and tokenization, shared by the index and the query side.
  *
  * The plan is segmented once, at build time, by jieba with a domain dictionary
- * (scripts/search/dictionary.ts); the result ships as the unit text with a
+ * (scripts/search-index/dictionary.ts); the result ships as the unit text with a
  * MARK between two Han characters wherever jieba put a word boundary. That
  * costs about 3 KB (brotli) instead of jieba's 5 MB dictionary, and the vocabulary
  * the browser needs to segment queries is simply every word in those marks.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityIndex, IndicatorNode, PlanFile, TargetFile } from '../../src/model/types.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { launch, openPage } from '../site/browser.ts';
-import { DIST, serveDist, type StaticServer } from '../site/server.ts';
+import { DIST, serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
 
 /**
  * The entity and target pages in Chromium, over the built dist/ (run
@@ -24,7 +24,7 @@ let page: Page;
 let outside: string[];
 
 beforeAll(async () => {
-  server = await serveDist();
+  server = await serveStatic();
   browser = await launch();
   ({ page, outside } = await openPage(browser, server.origin));
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hanOnly } from '../../src/model/text.ts';
 import { ownText, walk } from '../../src/model/tree.ts';
-import { STRAY_WORDS } from '../../scripts/pipeline/normalize.ts';
+import { STRAY_WORDS } from '../../scripts/pipeline/repair.ts';
 import { realPlan, sourceBytes } from './plan.ts';
 
 /**

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
-import { normalize } from '../../scripts/pipeline/normalize.ts';
+import { repair } from '../../scripts/pipeline/repair.ts';
 import { indexById } from '../../src/model/tree.ts';
 import type { MeasureNode, Repair } from '../../src/model/types.ts';
 import { realPlan } from './plan.ts';
 
-const run = (lines: string[]) => normalize(lines, 1, new IssueCollector('fixture.md'));
+const run = (lines: string[]) => repair(lines, 1, new IssueCollector('fixture.md'));
 const texts = (lines: string[]) =>
   run(lines)
     .lines.map((l) => l.text)
     .filter((t) => t !== '');
 
-describe('normalize: each repair on a small case taken from the plan', () => {
+describe('repair: each repair on a small case taken from the plan', () => {
   it('paragraph-split-by-page-break: joins a paragraph cut mid-word, across blank lines', () => {
     const { lines, repairs } = run([
       '建成产业化载体336.9万平米，品牌价',
@@ -97,12 +97,12 @@ describe('normalize: each repair on a small case taken from the plan', () => {
 
   it('reports an HTML tag it has no repair for', () => {
     const issues = new IssueCollector('fixture.md');
-    normalize(['文字<span>乙</span>'], 7, issues);
+    repair(['文字<span>乙</span>'], 7, issues);
     expect(issues.issues).toMatchObject([{ line: 7, rule: 'html-unexpected' }]);
   });
 });
 
-describe('normalize on the real plan', () => {
+describe('repair on the real plan', () => {
   const { document } = realPlan();
   const byId = indexById(document);
   const measure = (id: string) => byId.get(id) as MeasureNode;

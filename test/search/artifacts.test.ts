@@ -5,7 +5,7 @@ import {
   buildSearchIndex,
   INDEX_FILE,
   SearchBuildError,
-} from '../../scripts/search/build-index.ts';
+} from '../../scripts/search-index/build-index.ts';
 import type { SearchIndexFile } from '../../src/search/format.ts';
 import { MARK } from '../../src/search/segment.ts';
 import { walk } from '../../src/model/tree.ts';

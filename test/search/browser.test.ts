@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from '../site/browser.ts';
-import { DIST, serveDist, type StaticServer } from '../site/server.ts';
+import { DIST, serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
 
 /**
  * The search in the built site, in Chromium: type in the header box on a
@@ -18,7 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'search', 'index.json')))
     throw new Error('dist/search/index.json missing: run `npm run build` first');
-  server = await serveDist();
+  server = await serveStatic();
   browser = await launch();
 });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchArtifacts, INDEX_FILE } from '../../scripts/search/build-index.ts';
+import { buildSearchArtifacts, INDEX_FILE } from '../../scripts/search-index/build-index.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { realPlan } from '../pipeline/plan.ts';

@@ -1,7 +1,7 @@
 import { realPlan } from '../pipeline/plan.ts';
 import { curatedList } from '../entities/plan.ts';
 import { extractEntities } from '../../scripts/pipeline/entities.ts';
-import { type BuiltIndex, buildSearchIndex } from '../../scripts/search/build-index.ts';
+import { type BuiltIndex, buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import type { EntityIndex } from '../../src/model/types.ts';
 

@@ -18,7 +18,7 @@ import {
 } from '../../src/search/segment.ts';
 import { wordKeys, parseReadings } from '../../src/search/pinyin-match.ts';
 import { findRanges, makeSnippet, renderSnippet } from '../../src/search/snippet.ts';
-import { checkTopics, parseTopics } from '../../scripts/search/topics.ts';
+import { checkTopics, parseTopics } from '../../scripts/search-index/topics.ts';
 import { realIndex } from './index.ts';
 
 describe('fold', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatScores, readRelevanceSet } from '../../scripts/search/relevance.ts';
+import { evaluate, formatScores, readRelevanceSet } from '../../scripts/tools/relevance.ts';
 import { realEngine, realEntities } from './index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launch } from '../../scripts/chromium.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { launch } from '../../scripts/tools/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
 
 export { launch };
 
@@ -12,7 +12,7 @@ export { launch };
 export function useSiteBrowser(): { server: StaticServer; browser: Browser } {
   const site = {} as { server: StaticServer; browser: Browser };
   beforeAll(async () => {
-    site.server = await serveDist();
+    site.server = await serveStatic();
     site.browser = await launch();
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage } from './browser.ts';
-import { serveDist, type StaticServer } from './server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
 
 /** The indicators page in a browser: real tables, every row anchored, merged cells resolved. */
 let server: StaticServer;
@@ -9,7 +9,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveDist();
+  server = await serveStatic();
   browser = await launch();
   page = (await openPage(browser, server.origin)).page;
   await page.goto(`${server.origin}/indicators/`);

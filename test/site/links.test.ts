@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, formatProblems } from '../../scripts/check-links.ts';
+import { checkLinks, formatProblems } from '../../scripts/tools/check-links.ts';
 
 /** Every internal link and #fragment in dist/ resolves; problems are reported all together. */
 describe('links in dist/', () => {

@@ -1,6 +1,6 @@
 /**
  * /search/index.json: the search index exactly as the build wrote it
- * (scripts/search/build-index.ts via scripts/build.ts), fetched by the search
+ * (scripts/search-index/build-index.ts via scripts/build.ts), fetched by the search
  * worker on first use.
  */
 import { readFileSync } from 'node:fs';

@@ -26,7 +26,7 @@ export interface NormalizedLine {
   endLine: number;
 }
 
-export interface Normalized {
+export interface Repaired {
   lines: NormalizedLine[];
   repairs: Repair[];
 }
@@ -43,7 +43,7 @@ const TERMINAL = /(?:[。！？：…]|[。！？]”)$/;
 /** Lines that start a block of their own and never continue a paragraph. */
 const BLOCK_START = /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*\d|注：|<)/;
 
-export function normalize(source: string[], firstLine: number, issues: IssueCollector): Normalized {
+export function repair(source: string[], firstLine: number, issues: IssueCollector): Repaired {
   const repairs: Repair[] = [];
   const record = (kind: RepairKind, line: number, before: string, after: string) => {
     repairs.push({ kind, line, before, after });

@@ -38,11 +38,11 @@ import { compact } from '../../src/search/fold.ts';
 import { bigrams } from '../../src/search/segment.ts';
 import { pageOf } from '../../src/model/urls.ts';
 import { walk } from '../../src/model/tree.ts';
-import { buildSearchArtifacts, INDEX_FILE } from './build-index.ts';
-import { collectUnits } from './units.ts';
+import { buildSearchArtifacts, INDEX_FILE } from '../search-index/build-index.ts';
+import { collectUnits } from '../search-index/units.ts';
 import { evaluate, readRelevanceSet, type RelevanceCase, type Scores } from './relevance.ts';
-import { serve, type BenchServer } from './bench-server.ts';
-import { launch } from '../chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { launch } from './chromium.ts';
 
 /** A snapshot of dist/ taken at start, so a concurrent `npm run build` cannot change the site mid-run. */
 let DIST = 'dist';
@@ -234,7 +234,7 @@ async function newPage(browser: Browser, throttle: number): Promise<Page> {
 /** Plan KB in the real header search box: type each query, time keystroke → rendered results. */
 async function planKbBrowser(
   browser: Browser,
-  server: BenchServer,
+  server: StaticServer,
   cases: RelevanceCase[],
   throttle: number,
   engineBundle: string,
@@ -376,7 +376,7 @@ interface PagefindHit {
 /** Pagefind's own JS API in the page: search, then load the top 5 results' data (what a UI renders). */
 async function pagefindBrowser(
   browser: Browser,
-  server: BenchServer,
+  server: StaticServer,
   cases: RelevanceCase[],
   throttle: number,
 ): Promise<BrowserNumbers & { firstBytes: number; laterBytes: number; hits: PagefindHit[][] }> {
@@ -550,7 +550,7 @@ async function main(): Promise<void> {
       write: false,
     });
     const engineBundle = bundle.outputFiles[0]!.text;
-    const server = await serve(DIST, { '/pagefind/': pagefindDir });
+    const server = await serveStatic(DIST, { mounts: { '/pagefind/': pagefindDir }, compress: true });
     const browser = await launch();
     const urlToId = new Map(file.units.map((u) => [decodeURIComponent(u.u), u.id]));
     // A cold first context pays for compiling the scripts: warm the browser up once.

@@ -1,29 +1,41 @@
 /**
- * A static server for the search benchmark: serves dist/ plus extra
- * directories mounted under a prefix (Pagefind's bundle, the benchmark's own
- * scripts), compresses text responses the way a static host would (brotli
- * when the browser asks for it, else gzip), and counts the bytes it sends so
- * "bytes transferred" is measured at the wire, worker requests included.
+ * The one static server over dist/, for the browser tests and the search
+ * benchmark: loopback only, random port, `dir/` served from its index.html,
+ * a directory without its trailing slash redirected (as static hosts do),
+ * 404.html for misses. Counts the bytes it sends per path, so the benchmark
+ * measures "bytes transferred" at the wire, worker requests included.
+ *
+ * Options: `mounts` serves extra directories under a prefix (Pagefind's
+ * bundle, the benchmark's own scripts); `compress` compresses text responses
+ * the way a static host would (brotli when the browser asks for it, else
+ * gzip). The tests leave it off; the benchmark turns it on.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The built site, relative to the working directory (where npm runs). */
+export const DIST = resolve(process.cwd(), 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
   '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Compressible by the host; Pagefind's pf_* files are already gzip and served as they are. */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.svg', '.wasm']);
 
-export interface BenchServer {
+export interface StaticServer {
   origin: string;
   /** Bytes sent (headers + body) per path since the last reset. */
   sent: Map<string, number>;
@@ -34,27 +46,63 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function serve(
-  root: string,
-  mounts: Record<string, string> = {},
-): Promise<BenchServer> {
+export interface ServeOptions {
+  /** URL prefix → directory, searched before `root`. */
+  mounts?: Record<string, string>;
+  /** Compress text responses (brotli or gzip, as the request accepts). */
+  compress?: boolean;
+}
+
+/** The file a URL path names under `dir`: the file itself, or the directory's index.html. */
+export function fileFor(dir: string, pathname: string): string | undefined {
+  const path = normalize(join(dir, pathname));
+  if (!path.startsWith(normalize(dir))) return undefined;
+  if (existsSync(path) && statSync(path).isFile()) return path;
+  const index = join(path, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+export async function serveStatic(
+  root: string = DIST,
+  options: ServeOptions = {},
+): Promise<StaticServer> {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
+  }
+  const mounts = options.mounts ?? {};
   const sent = new Map<string, number>();
   const encodings = new Map<string, string>();
   const cache = new Map<string, Buffer>();
 
   const resolveFile = (pathname: string): string | undefined => {
     for (const [prefix, dir] of Object.entries(mounts)) {
-      if (pathname.startsWith(prefix)) return safeJoin(dir, pathname.slice(prefix.length));
+      if (pathname.startsWith(prefix)) return fileFor(dir, pathname.slice(prefix.length));
     }
-    return safeJoin(root, pathname);
+    return fileFor(root, pathname);
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = resolveFile(decodeURIComponent(url.pathname));
-    if (!file) {
-      res.writeHead(404).end();
+    let file = resolveFile(decodeURIComponent(url.pathname));
+    // A directory without its trailing slash: redirect as static hosts do.
+    if (
+      file &&
+      file.endsWith('index.html') &&
+      !url.pathname.endsWith('/') &&
+      !url.pathname.endsWith('.html')
+    ) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      res.end();
       return;
+    }
+    let status = 200;
+    if (!file) {
+      status = 404;
+      file = join(root, '404.html');
+      if (!existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
     }
     const ext = extname(file);
     let body: Buffer = readFileSync(file);
@@ -63,7 +111,7 @@ export async function serve(
       'Cache-Control': 'no-store',
     };
     const accept = String(req.headers['accept-encoding'] ?? '');
-    if (COMPRESSIBLE.has(ext)) {
+    if (options.compress && COMPRESSIBLE.has(ext)) {
       const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : '';
       if (encoding) {
         const key = `${encoding}:${file}`;
@@ -81,7 +129,7 @@ export async function serve(
       }
     }
     headers['Content-Length'] = String(body.length);
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     res.end(body);
     const headerBytes = Object.entries(headers).reduce(
       (n, [k, v]) => n + k.length + v.length + 4,
@@ -89,7 +137,7 @@ export async function serve(
     );
     sent.set(url.pathname, (sent.get(url.pathname) ?? 0) + body.length + headerBytes);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -101,14 +149,6 @@ export async function serve(
     },
     total: (filter = () => true) =>
       [...sent].filter(([p]) => filter(p)).reduce((n, [, b]) => n + b, 0),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((ok, fail) => server.close((e) => (e ? fail(e) : ok()))),
   };
-}
-
-function safeJoin(dir: string, pathname: string): string | undefined {
-  const path = normalize(join(dir, pathname));
-  if (!path.startsWith(normalize(dir))) return undefined;
-  if (existsSync(path) && statSync(path).isFile()) return path;
-  const index = join(path, 'index.html');
-  return existsSync(index) ? index : undefined;
 }

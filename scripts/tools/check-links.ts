@@ -5,7 +5,7 @@
  * duplicate ids on a page (anchors must be unique) and any resource loaded
  * from outside the site. Collects every problem, then reports them together.
  *
- * Usage: tsx scripts/check-links.ts [dist]
+ * Usage: tsx scripts/tools/check-links.ts [dist]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';

@@ -21,7 +21,7 @@ import {
   readCuratedTerms,
   CURATED_TERMS_FILE,
 } from './dictionary.ts';
-import { buildReadings } from './pinyin.ts';
+import { buildReadings } from './readings.ts';
 import { buildT2sPairs } from './t2s.ts';
 import { checkTopics, parseTopics, readTopics } from './topics.ts';
 import { collectUnits } from './units.ts';
@@ -170,6 +170,8 @@ export function termsReport(terms: Map<string, TermSource>): string {
   const lines = [...terms].sort((a, b) =>
     a[1] === b[1] ? (a[0] < b[0] ? -1 : 1) : a[1] < b[1] ? -1 : 1,
   );
+  // The header still names the module by its path before scripts/search/ split into
+  // search-index/ and tools/: kept as it was so the generated file does not change.
   return `# Domain dictionary jieba segmented the plan with (generated; see scripts/search/dictionary.ts)\n${lines
     .map(([w, s]) => `${w}\t${s}`)
     .join('\n')}\n`;
