@@ -5,6 +5,7 @@ import type {
   Target,
   TargetComparator,
 } from '../../src/model/types.ts';
+import { toCsv } from '../../src/model/csv.ts';
 import { walk } from '../../src/model/tree.ts';
 import { keyTerms } from './links.ts';
 
@@ -309,33 +310,24 @@ const CSV_COLUMNS = [
   'sentence',
 ] as const;
 
-function csvCell(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Targets as CSV: UTF-8 with a BOM (so spreadsheet programs read the Chinese), CRLF lines, RFC 4180 quoting. */
+/** Targets as CSV, by the one CSV writer (src/model/csv.ts): UTF-8 with a BOM, CRLF, RFC 4180 quoting. */
 export function targetsCsv(targets: Target[]): string {
-  const rows = targets.map((t) =>
-    [
-      t.id,
-      t.chapter,
-      t.node,
-      t.measure,
-      t.metric,
-      t.comparator,
-      t.value,
-      t.valueMax,
-      t.valueText,
-      t.unit,
-      t.cumulative,
-      t.year,
-      t.deadline,
-      t.indicator,
-      t.sentence,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return '\uFEFF' + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  const rows = targets.map((t) => [
+    t.id,
+    t.chapter,
+    t.node,
+    t.measure,
+    t.metric,
+    t.comparator,
+    t.value,
+    t.valueMax,
+    t.valueText,
+    t.unit,
+    t.cumulative,
+    t.year,
+    t.deadline,
+    t.indicator,
+    t.sentence,
+  ]);
+  return toCsv(CSV_COLUMNS, rows);
 }

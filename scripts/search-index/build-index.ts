@@ -3,15 +3,13 @@
  * site serves and the CLI loads; format in src/search/format.ts) and
  * `search/terms.txt` (the generated domain dictionary, for review).
  *
- * Called by scripts/build.ts through buildSearchArtifacts(), which writes the
- * files in the same atomic write as plan.json.
+ * Called by scripts/build.ts through buildSearchArtifacts(); the build writes
+ * the files in the same atomic write as plan.json.
  */
+import { ARTIFACTS } from '../../src/model/artifacts.ts';
+import { entityUrl } from '../../src/model/urls.ts';
 import type { EntityIndex, PlanFile } from '../../src/model/types.ts';
-import {
-  INDEX_VERSION,
-  type SearchIndexFile,
-  type ShippedUnit,
-} from '../../src/search/format.ts';
+import { INDEX_VERSION, type SearchIndexFile, type ShippedUnit } from '../../src/search/format.ts';
 import { HAN_CHAR, compact, fold } from '../../src/search/fold.ts';
 import { MARK, Vocabulary } from '../../src/search/segment.ts';
 import {
@@ -25,8 +23,6 @@ import { buildReadings } from './readings.ts';
 import { buildT2sPairs } from './t2s.ts';
 import { checkTopics, parseTopics, readTopics } from './topics.ts';
 import { collectUnits } from './units.ts';
-
-export const INDEX_FILE = 'search/index.json';
 
 export class SearchBuildError extends Error {
   constructor(readonly problems: string[]) {
@@ -154,7 +150,7 @@ function entityUnits(
       p: -1,
       b: '',
       h: entity.name,
-      u: `/entities/${entity.id}/`,
+      u: entityUrl(entity.id),
       q: '',
       x: markTokens(cut(text, false)),
       y: entity.type,
@@ -177,14 +173,15 @@ export function termsReport(terms: Map<string, TermSource>): string {
     .join('\n')}\n`;
 }
 
-/** Files to write under .generated/ (see scripts/build.ts). */
+/** The index and dictionary files for .generated/ (ARTIFACTS.searchIndex, searchTerms). */
 export function buildSearchArtifacts(
   plan: PlanFile,
   entities: EntityIndex,
-): Record<string, string | Uint8Array> {
-  const { file, terms } = buildSearchIndex(plan, entities);
+  sources: { curatedTerms?: string[]; topics?: string } = {},
+): Record<string, string> {
+  const { file, terms } = buildSearchIndex(plan, entities, sources);
   return {
-    [INDEX_FILE]: JSON.stringify(file),
-    'search/terms.txt': termsReport(terms),
+    [ARTIFACTS.searchIndex]: JSON.stringify(file),
+    [ARTIFACTS.searchTerms]: termsReport(terms),
   };
 }

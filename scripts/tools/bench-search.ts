@@ -38,7 +38,8 @@ import { compact } from '../../src/search/fold.ts';
 import { bigrams } from '../../src/search/segment.ts';
 import { pageOf } from '../../src/model/urls.ts';
 import { walk } from '../../src/model/tree.ts';
-import { buildSearchArtifacts, INDEX_FILE } from '../search-index/build-index.ts';
+import { artifactPath, ARTIFACTS } from '../../src/model/artifacts.ts';
+import { buildSearchArtifacts } from '../search-index/build-index.ts';
 import { collectUnits } from '../search-index/units.ts';
 import { evaluate, readRelevanceSet, type RelevanceCase, type Scores } from './relevance.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -441,15 +442,15 @@ async function main(): Promise<void> {
   const snapshot = mkdtempSync(join(tmpdir(), 'plan-kb-dist-'));
   cpSync(DIST, snapshot, { recursive: true });
   DIST = snapshot;
-  const plan = JSON.parse(readFileSync('.generated/plan.json', 'utf8')) as PlanFile;
+  const plan = JSON.parse(readFileSync(artifactPath('plan'), 'utf8')) as PlanFile;
   const cases = readRelevanceSet();
   const runs = QUICK ? 1 : 3;
   const reports: EngineReport[] = [];
 
   // Plan KB
-  const entities = JSON.parse(readFileSync('.generated/entities.json', 'utf8')) as EntityIndex;
+  const entities = JSON.parse(readFileSync(artifactPath('entities'), 'utf8')) as EntityIndex;
   const built = timeIt(() => buildSearchArtifacts(plan, entities), runs);
-  const indexJson = built.value[INDEX_FILE] as string;
+  const indexJson = built.value[ARTIFACTS.searchIndex]!;
   const file = JSON.parse(indexJson) as SearchIndexFile;
   const load = timeIt(
     () => new SearchEngine(JSON.parse(indexJson) as SearchIndexFile),
@@ -550,7 +551,10 @@ async function main(): Promise<void> {
       write: false,
     });
     const engineBundle = bundle.outputFiles[0]!.text;
-    const server = await serveStatic(DIST, { mounts: { '/pagefind/': pagefindDir }, compress: true });
+    const server = await serveStatic(DIST, {
+      mounts: { '/pagefind/': pagefindDir },
+      compress: true,
+    });
     const browser = await launch();
     const urlToId = new Map(file.units.map((u) => [decodeURIComponent(u.u), u.id]));
     // A cold first context pays for compiling the scripts: warm the browser up once.

@@ -8,16 +8,17 @@
  * Options: --json (print only a JSON array of hits, best first), --limit N
  * (default 10), --kind measure,indicator,entity (filter), --chapter 7 (filter),
  * --entity-type place,project (filter: entities of those types and the units
- * mentioning one), --index PATH (default .generated/search/index.json).
+ * mentioning one), --index PATH (default .generated/search/index.json, ARTIFACTS.searchIndex).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { artifactPath, BUILD_DATA_COMMAND } from '../../src/model/artifacts.ts';
 import { TYPE_ORDER } from '../../src/model/entity-labels.ts';
 import type { EntityType } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import type { SearchIndexFile, UnitKind } from '../../src/search/format.ts';
 import { renderSnippet } from '../../src/search/snippet.ts';
 
-export const DEFAULT_INDEX = '.generated/search/index.json';
+export const DEFAULT_INDEX = artifactPath('searchIndex');
 
 /** One hit as printed by --json. */
 export interface JsonHit {
@@ -101,7 +102,7 @@ function main(): void {
     process.exit(2);
   }
   if (!existsSync(args.index)) {
-    console.error(`search: ${args.index} not found; run npm run build:data first`);
+    console.error(`search: ${args.index} not found; run ${BUILD_DATA_COMMAND} first`);
     process.exit(2);
   }
   const engine = new SearchEngine(JSON.parse(readFileSync(args.index, 'utf8')) as SearchIndexFile);

@@ -1,10 +1,12 @@
+import { toCsv, type CsvValue } from '../model/csv.ts';
 import type { DocumentNode, IndicatorNode } from '../model/types.ts';
 import { walk } from '../model/tree.ts';
 
 /**
  * 表1 and 表2 as one CSV, one line per value cell ("long" form, so both
- * tables share one header although their columns differ). UTF-8 with a BOM
- * and CRLF line ends so that Excel opens the Chinese text correctly.
+ * tables share one header although their columns differ), written by the
+ * one CSV writer (src/model/csv.ts): UTF-8 with a BOM and CRLF line ends so
+ * that Excel opens the Chinese text correctly.
  */
 
 export const CSV_HEADER = [
@@ -26,15 +28,8 @@ export const CSV_HEADER = [
   '原文',
 ];
 
-const BOM = '\uFEFF';
-
-export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function indicatorRows(document: DocumentNode): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
+export function indicatorRows(document: DocumentNode): CsvValue[][] {
+  const rows: CsvValue[][] = [];
   for (const { node } of walk(document)) {
     if (node.kind !== 'indicator') continue;
     const row: IndicatorNode = node;
@@ -63,6 +58,5 @@ export function indicatorRows(document: DocumentNode): (string | number | null)[
 }
 
 export function indicatorsCsv(document: DocumentNode): string {
-  const lines = [CSV_HEADER, ...indicatorRows(document)].map((r) => r.map(csvField).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return toCsv(CSV_HEADER, indicatorRows(document));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
-import { CURATED_FILE } from '../../scripts/pipeline/entities-build.ts';
+import { CURATED_FILE } from '../../scripts/build.ts';
 import { parseCurated, type CuratedList } from '../../scripts/pipeline/entities.ts';
 import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
 import type { DocumentNode } from '../../src/model/types.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanError } from '../../scripts/pipeline/errors.ts';
-import { buildPlan } from '../../scripts/pipeline/index.ts';
+import { buildPlan } from '../../scripts/build.ts';
 import { SOURCE } from './plan.ts';
 
 const original = readFileSync(SOURCE, 'utf8');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildPlan } from '../../scripts/pipeline/index.ts';
+import { buildPlan } from '../../scripts/build.ts';
 import type { PlanFile } from '../../src/model/types.ts';
 
 export const SOURCE = 'content/licang-14th-five-year-plan.md';

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSearchArtifacts,
   buildSearchIndex,
-  INDEX_FILE,
   SearchBuildError,
 } from '../../scripts/search-index/build-index.ts';
+import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import type { SearchIndexFile } from '../../src/search/format.ts';
 import { MARK } from '../../src/search/segment.ts';
 import { walk } from '../../src/model/tree.ts';
@@ -44,8 +44,8 @@ describe('search artifacts', () => {
   });
 
   it('are deterministic, so a rebuild does not change the served file', () => {
-    const a = buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE];
-    const b = buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE];
+    const a = buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex];
+    const b = buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex];
     expect(a).toBe(b);
   });
 

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchArtifacts, INDEX_FILE } from '../../scripts/search-index/build-index.ts';
+import { buildSearchArtifacts } from '../../scripts/search-index/build-index.ts';
+import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { realPlan } from '../pipeline/plan.ts';
@@ -32,7 +33,7 @@ beforeAll(() => {
   // A fresh index built from the real plan, so the test does not depend on a stale .generated/.
   dir = mkdtempSync(join(tmpdir(), 'plan-kb-search-'));
   index = join(dir, 'index.json');
-  writeFileSync(index, buildSearchArtifacts(realPlan(), realEntities())[INDEX_FILE]!);
+  writeFileSync(index, buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex]!);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

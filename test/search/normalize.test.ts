@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js';
-import {
-  alnumTokens,
-  compact,
-  compactWithMap,
-  fold,
-  parseCharMap,
-} from '../../src/search/fold.ts';
+import { alnumTokens, compact, compactWithMap, fold, parseCharMap } from '../../src/search/fold.ts';
 import { stripQuestion, segmentQuery, pinyinKey } from '../../src/search/query.ts';
 import {
   MARK,

@@ -3,9 +3,10 @@ import { toString } from 'mdast-util-to-string';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, csvField, indicatorsCsv } from '../../src/site/indicators-csv.ts';
+import { csvField } from '../../src/model/csv.ts';
+import { CSV_HEADER, indicatorsCsv } from '../../src/site/indicators-csv.ts';
 import { boldLead, planMarkdown } from '../../src/site/markdown.ts';
-import { loadDocument, planPath } from '../../src/site/load-artifacts.ts';
+import { artifactFile, loadDocument } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
 
 /** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */
@@ -85,7 +86,7 @@ describe('plan.md', () => {
 
 describe('dist/data after the build', () => {
   it('serves plan.json byte for byte, and the CSV and Markdown as generated', () => {
-    expect(readFileSync('dist/data/plan.json')).toEqual(readFileSync(planPath()));
+    expect(readFileSync('dist/data/plan.json')).toEqual(readFileSync(artifactFile('plan')));
     const csv = readFileSync('dist/data/indicators.csv');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toBe(indicatorsCsv(document));
