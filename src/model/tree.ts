@@ -1,4 +1,4 @@
-import type { PlanNode } from './types.ts';
+import type { MentionField, PlanNode } from './types.ts';
 
 /** Depth-first, in document order. */
 export function* walk(
@@ -51,3 +51,17 @@ export function ownText(node: PlanNode): { line: number; text: string }[] {
       return at(node.raw.join(''));
   }
 }
+
+/** The text of one of a node's fields (where mentions are found); '' when it has none. */
+export function fieldText(node: PlanNode, field: MentionField): string {
+  const value = (node as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A node's fields in reading order: its title or name, then a measure's lead, then its text. */
+export const FIELD_ORDER: Readonly<Record<MentionField, number>> = {
+  title: 0,
+  name: 0,
+  lead: 1,
+  text: 2,
+};

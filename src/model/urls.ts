@@ -39,3 +39,9 @@ export function urlMap(document: DocumentNode): Map<string, string> {
   for (const { node, parents } of walk(document)) map.set(node.id, urlOf(node, parents));
   return map;
 }
+
+/** The page of an entity: `/entities/<id>/`. */
+export const entityUrl = (id: string): string => `/entities/${id}/`;
+
+/** A target's row on the targets page: `/targets/#<id>`. */
+export const targetUrl = (id: string): string => `/targets/#${id}`;

@@ -1,15 +1,18 @@
 import type {
   DocumentNode,
   EntityIndex,
+  IndicatorLink,
   IndicatorNode,
   LinkKind,
-  MeasureNode,
   MentionField,
   PlanNode,
   Target,
 } from '../model/types.ts';
-import { indexById } from '../model/tree.ts';
-import { clauseLinker, entityHref, loadEntities, loadTargets } from './entities.ts';
+import { FIELD_ORDER, fieldText, indexById } from '../model/tree.ts';
+import { entityUrl, targetUrl, urlMap } from '../model/urls.ts';
+import { loadEntities, loadTargets } from './load-artifacts.ts';
+import { shortCitation } from './navigation.ts';
+import { figureText } from './targets-page.ts';
 
 /**
  * What the reading pages add to the plan text (docs/entities.md, “What the
@@ -46,7 +49,6 @@ export interface MentionSpan {
 
 /** The fields the reading pages render as running text. Headings and 表 names stay plain. */
 const LINKED_FIELDS: readonly MentionField[] = ['lead', 'text'];
-const FIELD_ORDER: Record<MentionField, number> = { title: 0, name: 0, lead: 1, text: 2 };
 
 /**
  * For each node, the mentions to link: top-level ones only (not `within` a
@@ -64,7 +66,7 @@ export function mentionSpans(index: EntityIndex): Map<string, MentionSpan[]> {
         end: m.end,
         text: m.text,
         entity: entity.id,
-        href: entityHref(entity.id),
+        href: entityUrl(entity.id),
       };
       if (m.text !== entity.name) span.title = entity.name;
       const list = all.get(m.node);
@@ -119,25 +121,95 @@ export const partsText = (parts: readonly TextPart[]): string => parts.map((p) =
 
 /* ---------------------------------------------------------- clause links */
 
-export interface LinkItem {
+/** A link from a clause to another: a 表 row, a measure, or a target. The one shape for all. */
+export interface ClauseLink {
   id: string;
   href: string;
   /** Link text: the 表 row's name, the measure's title, or the target's metric and figure. */
   text: string;
-}
-
-/** Under a measure or box item: its 表 rows by kind, and its targets. */
-export interface ReadingLinks {
-  explicit: LinkItem[];
-  topical: LinkItem[];
-  targets: LinkItem[];
-}
-
-/** On an indicator row: the measures that pursue it, explicit first. */
-export interface RowMeasureLink extends LinkItem {
-  kind: LinkKind;
-  /** Where the measure is: 第七章第一节“推进‘山水园圈’工程”. */
+  /** Where the linked clause is: 表2第21项“全区森林覆盖率”, 第七章第一节“推进‘山水园圈’工程”. */
   where: string;
+  /** Links between a measure and a 表 row: explicit (the figure restated) or topical (the terms only). */
+  kind?: LinkKind;
+}
+
+/** Everything a clause links to. */
+export interface ClauseLinks {
+  /** On a measure: the 表 rows it restates (explicit) or touches on (topical), explicit first. */
+  indicators: ClauseLink[];
+  /** On a 表 row: the measures that restate or touch on it, explicit first. */
+  measures: ClauseLink[];
+  /** On a measure, paragraph or box item: the targets it states. */
+  targets: ClauseLink[];
+}
+
+/** Under a measure or box item, as the reading pages show them: its 表 rows by kind, and its targets. */
+export interface ReadingLinks {
+  explicit: ClauseLink[];
+  topical: ClauseLink[];
+  targets: ClauseLink[];
+}
+
+/** Explicit links before topical ones, each kind in the order given: the one order for links. */
+export function explicitFirst<T extends { kind?: LinkKind | undefined }>(links: readonly T[]): T[] {
+  return [
+    ...links.filter((l) => l.kind !== 'topical'),
+    ...links.filter((l) => l.kind === 'topical'),
+  ];
+}
+
+/**
+ * `clauseLinks` for many clauses of one document: the node and URL maps are
+ * built once. A measure's targets include those of the paragraphs that
+ * continue it (`targetsOfNode`), since its links are shown after them.
+ */
+export function clauseLinker(
+  document: DocumentNode,
+  targets: Target[],
+): (node: PlanNode) => ClauseLinks {
+  const nodes = indexById(document);
+  const urls = urlMap(document);
+  const toNode = (links: IndicatorLink[] = []): ClauseLink[] =>
+    explicitFirst(links).flatMap(({ id, kind }) => {
+      const node = nodes.get(id);
+      if (!node) return [];
+      const text = node.kind === 'indicator' ? (node as IndicatorNode).name : node.title;
+      return [{ id, href: urls.get(id)!, text, where: shortCitation(node), kind }];
+    });
+  const toTarget = (t: Target): ClauseLink => {
+    const node = nodes.get(t.node);
+    return {
+      id: t.id,
+      href: targetUrl(t.id),
+      text: `${t.metric} ${figureText(t)}`,
+      where: node ? shortCitation(node) : t.node,
+    };
+  };
+  return (node) => ({
+    indicators: node.kind === 'measure' ? toNode(node.indicators) : [],
+    measures: node.kind === 'indicator' ? toNode(node.measures) : [],
+    targets: (node.kind === 'measure'
+      ? targetsOfNode(targets, node.id)
+      : targets.filter((t) => t.node === node.id)
+    ).map(toTarget),
+  });
+}
+
+/**
+ * What a reading page can show next to one clause: its indicator links (from
+ * plan.json) and its targets (docs/entities.md).
+ */
+export function clauseLinks(
+  node: PlanNode,
+  document: DocumentNode,
+  targets: Target[],
+): ClauseLinks {
+  return clauseLinker(document, targets)(node);
+}
+
+/** The targets a node states, for links from a measure to its targets (reading pages). */
+export function targetsOfNode(targets: Target[], id: string): Target[] {
+  return targets.filter((t) => t.node === id || t.measure === id);
 }
 
 /** Everything the reading pages add to the text, for one document. */
@@ -152,24 +224,19 @@ export interface Annotations {
 
 /** No links at all: the plain text. */
 export const NO_ANNOTATIONS: Annotations = {
-  parts: (node, field) => [{ text: fieldOf(node, field) }],
+  parts: (node, field) => [{ text: fieldText(node, field) }],
   boxItemParts: (node, lead) => ({
     lead: lead ? [{ text: lead }] : [],
-    text: [{ text: fieldOf(node, 'text').slice(lead.length) }],
+    text: [{ text: fieldText(node, 'text').slice(lead.length) }],
   }),
   links: () => undefined,
 };
 
-function fieldOf(node: PlanNode, field: MentionField): string {
-  const value = (node as unknown as Record<string, unknown>)[field];
-  return typeof value === 'string' ? value : '';
-}
-
 const cache = new WeakMap<DocumentNode, Annotations>();
 
 /**
- * Annotations from the generated entity index and targets (read from
- * `.generated/`, like plan.json), computed once per document.
+ * Annotations from the entity index and targets the build wrote
+ * (src/site/load-artifacts.ts), computed once per document.
  */
 export function readingAnnotations(document: DocumentNode): Annotations {
   let made = cache.get(document);
@@ -187,14 +254,13 @@ export function annotations(
 ): Annotations {
   const spans = mentionSpans(index);
   const linksOf = clauseLinker(document, targets);
-  const nodes = indexById(document);
   const spansOf = (node: PlanNode, field: MentionField) =>
     (spans.get(node.id) ?? []).filter((s) => s.field === field);
   return {
     parts: (node, field) =>
-      textParts(fieldOf(node, field), spansOf(node, field), `${node.id}.${field}`),
+      textParts(fieldText(node, field), spansOf(node, field), `${node.id}.${field}`),
     boxItemParts(node, lead) {
-      const text = fieldOf(node, 'text');
+      const text = fieldText(node, 'text');
       const all = spansOf(node, 'text');
       const where = `${node.id}.text`;
       // A link never crosses the end of the bold lead: such a mention stays plain text.
@@ -209,21 +275,10 @@ export function annotations(
     },
     links(node) {
       const links = linksOf(node);
-      const name = (id: string) => {
-        const target = nodes.get(id);
-        return target?.kind === 'indicator'
-          ? (target as IndicatorNode).name
-          : (target?.title ?? id);
-      };
-      const indicator = (l: (typeof links.indicators)[number]): LinkItem => ({
-        id: l.id,
-        href: l.href,
-        text: name(l.id),
-      });
       const result: ReadingLinks = {
-        explicit: links.indicators.filter((l) => l.kind !== 'topical').map(indicator),
-        topical: links.indicators.filter((l) => l.kind === 'topical').map(indicator),
-        targets: links.targets.map((t) => ({ id: t.id, href: t.href, text: t.label })),
+        explicit: links.indicators.filter((l) => l.kind !== 'topical'),
+        topical: links.indicators.filter((l) => l.kind === 'topical'),
+        targets: links.targets,
       };
       return result.explicit.length + result.topical.length + result.targets.length > 0
         ? result
@@ -233,20 +288,7 @@ export function annotations(
 }
 
 /** The measures that pursue each indicator row, explicit first, for /indicators/. */
-export function rowMeasureLinker(document: DocumentNode): (row: IndicatorNode) => RowMeasureLink[] {
+export function rowMeasureLinker(document: DocumentNode): (row: IndicatorNode) => ClauseLink[] {
   const linksOf = clauseLinker(document, []);
-  const nodes = indexById(document);
-  return (row) => {
-    const items = linksOf(row).measures.map((l): RowMeasureLink => ({
-      id: l.id,
-      href: l.href,
-      text: (nodes.get(l.id) as MeasureNode | undefined)?.title ?? l.id,
-      kind: l.kind ?? 'explicit',
-      where: l.label,
-    }));
-    return [
-      ...items.filter((i) => i.kind === 'explicit'),
-      ...items.filter((i) => i.kind === 'topical'),
-    ];
-  };
+  return (row) => linksOf(row).measures;
 }

@@ -1,35 +1,22 @@
-import { statSync } from 'node:fs';
-import { targetsCsv } from '../../scripts/pipeline/targets.ts';
 import type { DocumentNode } from '../model/types.ts';
 import { indicatorsCsv } from './indicators-csv.ts';
-import { loadEntities, loadTargets } from './entities.ts';
+import { artifactText, loadDocument } from './load-artifacts.ts';
 import { planMarkdown } from './markdown.ts';
-import { loadDocument, planPath } from './load-artifacts.ts';
-
-/** /data/entities.json: the entity index as the pipeline wrote it. */
-export const entitiesJson = (): string => JSON.stringify(loadEntities(), null, 1);
-
-/** /data/targets.json: the targets as the pipeline wrote them. */
-export const targetsJson = (): string => JSON.stringify(loadTargets(), null, 1);
-
-/** /data/targets.csv: UTF-8 with a BOM, CRLF (docs/entities.md). */
-export const targetsCsvBody = (): string => targetsCsv(loadTargets().targets);
 
 /**
  * The bodies of the download files, shared by the endpoints that serve them
- * and the downloads page that lists their sizes.
+ * and the downloads page that lists their sizes. What the build wrote
+ * (plan.json, targets.csv, targets.json, entities.json) is served as it is;
+ * indicators.csv and plan.md are made here from the tree.
  */
-export function downloadBodies(
-  document: DocumentNode = loadDocument(),
-): Map<string, string | null> {
-  return new Map<string, string | null>([
-    // plan.json is served byte for byte from .generated/, see src/pages/data/plan.json.ts.
-    ['/data/plan.json', null],
+export function downloadBodies(document: DocumentNode = loadDocument()): Map<string, string> {
+  return new Map<string, string>([
+    ['/data/plan.json', artifactText('plan')],
     ['/data/indicators.csv', indicatorsCsv(document)],
     ['/data/plan.md', planMarkdown(document)],
-    ['/data/targets.csv', targetsCsvBody()],
-    ['/data/targets.json', targetsJson()],
-    ['/data/entities.json', entitiesJson()],
+    ['/data/targets.csv', artifactText('targetsCsv')],
+    ['/data/targets.json', artifactText('targets')],
+    ['/data/entities.json', artifactText('entities')],
   ]);
 }
 
@@ -42,9 +29,7 @@ export function formatSize(bytes: number): string {
 
 export function downloadSizes(): Map<string, string> {
   const sizes = new Map<string, string>();
-  for (const [href, body] of downloadBodies()) {
-    const bytes = body === null ? statSync(planPath()).size : Buffer.byteLength(body, 'utf8');
-    sizes.set(href, formatSize(bytes));
-  }
+  for (const [href, body] of downloadBodies())
+    sizes.set(href, formatSize(Buffer.byteLength(body, 'utf8')));
   return sizes;
 }

@@ -7,7 +7,7 @@ import type {
   TableNode,
 } from '../model/types.ts';
 import { quoteTitle } from '../model/text.ts';
-import { rowMeasureLinker, type RowMeasureLink } from './annotations.ts';
+import { rowMeasureLinker, type ClauseLink } from './annotations.ts';
 import { walk } from '../model/tree.ts';
 import { urlMap } from '../model/urls.ts';
 
@@ -49,7 +49,7 @@ export interface RowView {
   citation: string;
   url: string;
   /** On /indicators/: the measures that pursue the row, explicit first (empty when none). */
-  measures?: RowMeasureLink[];
+  measures?: ClauseLink[];
 }
 
 export interface RowGroup {
@@ -83,7 +83,7 @@ const FIXED = ['类别', '序号', '指标'];
 export function tableView(
   table: TableNode,
   urls: Map<string, string>,
-  measuresOf?: (row: IndicatorNode) => RowMeasureLink[],
+  measuresOf?: (row: IndicatorNode) => ClauseLink[],
 ): TableView {
   if (FIXED.some((c, i) => table.columns[i] !== c)) {
     throw new Error(

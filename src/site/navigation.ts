@@ -193,3 +193,8 @@ function crumbOf(node: PlanNode, parents: PlanNode[]): Crumb {
       return { href, label: node.title, title: '' };
   }
 }
+
+/** Where a node is, without the plan's title: 《纲要》第七章第一节“推进‘山水园圈’工程” → 第七章第一节“推进‘山水园圈’工程”. */
+export function shortCitation(node: PlanNode): string {
+  return node.citation.replace(/^《[^》]*》/, '') || node.title;
+}

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../scripts/pipeline/entities.ts';
 import { extractTargets } from '../../scripts/pipeline/targets.ts';
-import {
-  clauseLinks,
-  entityIndexModel,
-  entityPageModel,
-  shortCitation,
-  targetsModel,
-  TYPE_ORDER,
-} from '../../src/site/entities.ts';
+import { TYPE_ORDER } from '../../src/model/entity-labels.ts';
+import { clauseLinks } from '../../src/site/annotations.ts';
+import { entityIndexModel, entityPageModel } from '../../src/site/entity-pages.ts';
+import { shortCitation } from '../../src/site/navigation.ts';
+import { targetsModel } from '../../src/site/targets-page.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { curatedList, linkedDocument } from './plan.ts';
 
@@ -101,19 +98,26 @@ describe('clauseLinks', () => {
       {
         id: 'T2.21',
         href: '/indicators/#T2.21',
-        label: '表2第21项“全区森林覆盖率”',
+        text: '全区森林覆盖率',
+        where: '表2第21项“全区森林覆盖率”',
         kind: 'explicit',
       },
     ]);
     expect(measure.targets).toEqual([
-      { id: '7.1.1.t1', href: '/targets/#7.1.1.t1', label: '森林覆盖率 16.5%' },
+      {
+        id: '7.1.1.t1',
+        href: '/targets/#7.1.1.t1',
+        text: '森林覆盖率 16.5%',
+        where: '第七章第一节“推进‘山水园圈’工程”',
+      },
     ]);
     const row = clauseLinks(byId.get('T2.21')!, document, targets);
     expect(row.measures).toEqual([
       {
         id: '7.1.1',
         href: '/7/1/#7.1.1',
-        label: shortCitation(byId.get('7.1.1')!),
+        text: '推进“山水园圈”工程',
+        where: shortCitation(byId.get('7.1.1')!),
         kind: 'explicit',
       },
     ]);

@@ -9,11 +9,10 @@ import {
 } from '../../src/site/annotations.ts';
 import type { Block } from '../../src/site/blocks.ts';
 import { downloadBodies } from '../../src/site/downloads.ts';
-import { loadEntities, loadTargets } from '../../src/site/entities.ts';
 import { indicatorsModel } from '../../src/site/indicators.ts';
 import { readingPages } from '../../src/site/navigation.ts';
 import { DOWNLOADS, readingModel } from '../../src/site/pages.ts';
-import { loadDocument } from '../../src/site/load-artifacts.ts';
+import { loadDocument, loadEntities, loadTargets } from '../../src/site/load-artifacts.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
@@ -192,9 +191,24 @@ describe('links under clauses', () => {
   it('give 推进“山水园圈”工程 its 表2 row and its target', () => {
     const measure = measures('/7/1/').find((b) => b.id === '7.1.1');
     expect(measure?.kind === 'measure' && measure.links).toEqual({
-      explicit: [{ id: 'T2.21', href: '/indicators/#T2.21', text: '全区森林覆盖率' }],
+      explicit: [
+        {
+          id: 'T2.21',
+          href: '/indicators/#T2.21',
+          text: '全区森林覆盖率',
+          where: '表2第21项“全区森林覆盖率”',
+          kind: 'explicit',
+        },
+      ],
       topical: [],
-      targets: [{ id: '7.1.1.t1', href: '/targets/#7.1.1.t1', text: '森林覆盖率 16.5%' }],
+      targets: [
+        {
+          id: '7.1.1.t1',
+          href: '/targets/#7.1.1.t1',
+          text: '森林覆盖率 16.5%',
+          where: '第七章第一节“推进‘山水园圈’工程”',
+        },
+      ],
     });
     const plain = measures('/7/1/').find((b) => b.id === '7.1.3');
     expect(plain && 'links' in plain).toBe(false);

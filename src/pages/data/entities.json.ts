@@ -1,8 +1,8 @@
-/** /data/entities.json: the entity index as the pipeline wrote it. */
+/** /data/entities.json: the entity index as the build wrote it. */
 import type { APIRoute } from 'astro';
-import { entitiesJson } from '../../site/downloads.ts';
+import { artifactBytes } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(entitiesJson(), {
+  new Response(new Uint8Array(artifactBytes('entities')), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

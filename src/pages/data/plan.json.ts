@@ -1,9 +1,8 @@
-/** /data/plan.json: the plan tree exactly as the pipeline wrote it. */
-import { readFileSync } from 'node:fs';
+/** /data/plan.json: the plan tree exactly as the build wrote it. */
 import type { APIRoute } from 'astro';
-import { planPath } from '../../site/load-artifacts.ts';
+import { artifactBytes } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(readFileSync(planPath()), {
+  new Response(new Uint8Array(artifactBytes('plan')), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

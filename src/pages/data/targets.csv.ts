@@ -1,8 +1,8 @@
-/** /data/targets.csv: the targets as CSV, UTF-8 with BOM for Excel. */
+/** /data/targets.csv: the targets as CSV (UTF-8 with BOM for Excel), as the build wrote it. */
 import type { APIRoute } from 'astro';
-import { targetsCsvBody } from '../../site/downloads.ts';
+import { artifactBytes } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(targetsCsvBody(), {
+  new Response(new Uint8Array(artifactBytes('targetsCsv')), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });

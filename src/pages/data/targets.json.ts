@@ -1,8 +1,8 @@
-/** /data/targets.json: the targets as the pipeline wrote them. */
+/** /data/targets.json: the targets as the build wrote them. */
 import type { APIRoute } from 'astro';
-import { targetsJson } from '../../site/downloads.ts';
+import { artifactBytes } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(targetsJson(), {
+  new Response(new Uint8Array(artifactBytes('targets')), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
