@@ -5,7 +5,9 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../src/model/csv.ts';
 import { CSV_HEADER, indicatorsCsv } from '../../src/site/indicators-csv.ts';
+import { downloadBodies } from '../../src/site/downloads.ts';
 import { boldLead, planMarkdown } from '../../src/site/markdown.ts';
+import { DOWNLOADS } from '../../src/site/pages.ts';
 import { artifactFile, loadDocument } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
 
@@ -91,5 +93,22 @@ describe('dist/data after the build', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toBe(indicatorsCsv(document));
     expect(readFileSync('dist/data/plan.md', 'utf8')).toBe(planMarkdown(document));
+  });
+});
+
+describe('/downloads/ lists what is served', () => {
+  it('lists entities.json, targets.json and targets.csv with the bodies served', () => {
+    const bodies = downloadBodies(document);
+    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv']) {
+      expect(DOWNLOADS.map((d) => d.href)).toContain(href);
+      expect(bodies.get(href)?.length, href).toBeGreaterThan(1000);
+    }
+    for (const d of DOWNLOADS) expect(bodies.has(d.href), d.href).toBe(true);
+  });
+
+  it('serves those bodies in dist/data (run `npm run build` first)', () => {
+    const bodies = downloadBodies(document);
+    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv'])
+      expect(readFileSync(`dist${href}`, 'utf8'), href).toBe(bodies.get(href));
   });
 });

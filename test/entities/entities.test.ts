@@ -11,7 +11,7 @@ import {
   textFields,
 } from '../../scripts/pipeline/entities.ts';
 import type { Entity, EntityType } from '../../src/model/types.ts';
-import { curatedList, curatedText, linkedDocument, prettyJson } from './plan.ts';
+import { curatedList, curatedText, linkedDocument, prettyJson } from '../support/real-plan.ts';
 
 const document = linkedDocument();
 const curated = curatedList();

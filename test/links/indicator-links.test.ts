@@ -8,7 +8,7 @@ import {
 } from '../../scripts/pipeline/links.ts';
 import { indexById, walk } from '../../src/model/tree.ts';
 import type { IndicatorNode, MeasureNode, PlanNode } from '../../src/model/types.ts';
-import { prettyJson, realPlan } from './plan.ts';
+import { prettyJson, realPlan } from '../support/real-plan.ts';
 
 const { document } = realPlan();
 const linked = linkMeasuresAndIndicators(document);

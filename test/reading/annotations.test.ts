@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   annotations,
@@ -8,10 +7,9 @@ import {
   type TextPart,
 } from '../../src/site/annotations.ts';
 import type { Block } from '../../src/site/blocks.ts';
-import { downloadBodies } from '../../src/site/downloads.ts';
 import { indicatorsModel } from '../../src/site/indicators.ts';
 import { readingPages } from '../../src/site/navigation.ts';
-import { DOWNLOADS, readingModel } from '../../src/site/pages.ts';
+import { readingModel } from '../../src/site/pages.ts';
 import { loadDocument, loadEntities, loadTargets } from '../../src/site/load-artifacts.ts';
 import { indexById } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
@@ -299,22 +297,5 @@ describe('/indicators/ rows', () => {
         });
       }
     }
-  });
-});
-
-describe('/downloads/', () => {
-  it('lists entities.json, targets.json and targets.csv with the bodies served', () => {
-    const bodies = downloadBodies(document);
-    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv']) {
-      expect(DOWNLOADS.map((d) => d.href)).toContain(href);
-      expect(bodies.get(href)?.length, href).toBeGreaterThan(1000);
-    }
-    for (const d of DOWNLOADS) expect(bodies.has(d.href), d.href).toBe(true);
-  });
-
-  it.skipIf(!existsSync('dist/data/targets.csv'))('serves those bodies in dist/data', () => {
-    const bodies = downloadBodies(document);
-    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv'])
-      expect(readFileSync(`dist${href}`, 'utf8'), href).toBe(bodies.get(href));
   });
 });

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { usePagePerTest, useSiteBrowser } from '../support/browser.ts';
 
 /** The indicators page in a browser: real tables, every row anchored, merged cells resolved. */
-let server: StaticServer;
-let browser: Browser;
-let page: Page;
+const site = useSiteBrowser();
+const current = usePagePerTest(site);
 
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launch();
-  page = (await openPage(browser, server.origin)).page;
-  await page.goto(`${server.origin}/indicators/`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeEach(async () => {
+  await current.page.goto(`${site.server.origin}/indicators/`);
 });
 
 /** The text of a row's cell under the column headed `column`, row-group header accounted for. */
 function cellText(id: string, column: string): Promise<string> {
-  return page.evaluate(
+  return current.page.evaluate(
     ([rowId, header]) => {
       const row = document.getElementById(rowId!) as HTMLTableRowElement;
       const table = row.closest('table')!;
@@ -41,7 +30,7 @@ function cellText(id: string, column: string): Promise<string> {
 
 describe('indicators page', () => {
   it('shows 表1 with 22 rows and 表2 with 21 rows, each row anchored by its ID', async () => {
-    const tables = await page.evaluate(() =>
+    const tables = await current.page.evaluate(() =>
       [...document.querySelectorAll('table')].map((t) => ({
         caption: t.caption?.textContent?.replace(/\s+/g, ''),
         rows: [...t.tBodies].flatMap((b) => [...b.rows].map((r) => r.id)),
@@ -56,7 +45,7 @@ describe('indicators page', () => {
   });
 
   it('uses header cells with scope: columns, one group per category, the indicator as row header', async () => {
-    const scopes = await page.evaluate(() => {
+    const scopes = await current.page.evaluate(() => {
       const t = document.querySelectorAll('table')[1]!;
       return {
         cols: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
@@ -78,14 +67,14 @@ describe('indicators page', () => {
   });
 
   it('explains the flags', async () => {
-    const legend = await page.locator('.legend').innerText();
+    const legend = await current.page.locator('.legend').innerText();
     for (const phrase of ['市级指标', '累计', '约数']) expect(legend).toContain(phrase);
-    expect(await page.locator('[id="T2.2"]').innerText()).toContain('市级指标数据');
+    expect(await current.page.locator('[id="T2.2"]').innerText()).toContain('市级指标数据');
   });
 
   it('opens a row at its anchor', async () => {
-    await page.goto(`${server.origin}/indicators/#T2.21`);
-    const box = await page.locator('[id="T2.21"]').boundingBox();
+    await current.page.goto(`${site.server.origin}/indicators/#T2.21`);
+    const box = await current.page.locator('[id="T2.21"]').boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(800);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readingPages } from '../../src/site/navigation.ts';
 import { loadDocument } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
-import { openPage, useSiteBrowser } from './browser.ts';
+import { openPage, useSiteBrowser } from '../support/browser.ts';
 
 /**
  * The built reading pages with JavaScript off: entity links and the links

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useSiteBrowser } from './browser.ts';
+import { openPage, useSiteBrowser } from '../support/browser.ts';
 
 /**
  * Reading the plan in a real browser: reaching a section through the table

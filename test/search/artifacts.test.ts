@@ -10,8 +10,7 @@ import type { SearchIndexFile } from '../../src/search/format.ts';
 import { MARK } from '../../src/search/segment.ts';
 import { walk } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
-import { realPlan } from '../pipeline/plan.ts';
-import { realEntities, realIndex } from './index.ts';
+import { realEntities, realIndex, realPlan } from '../support/real-plan.ts';
 
 describe('search artifacts', () => {
   it('index every unit of the plan once, with its URL and its text as printed', () => {

@@ -7,8 +7,7 @@ import { buildSearchArtifacts } from '../../scripts/search-index/build-index.ts'
 import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import { indexById } from '../../src/model/tree.ts';
-import { realPlan } from '../pipeline/plan.ts';
-import { realEntities } from './index.ts';
+import { realEntities, realPlan } from '../support/real-plan.ts';
 
 /** The CLI contract: `npm run --silent search -- "<query>" --json` prints only a JSON array of hits. */
 const KINDS = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { MARK, markedWords } from '../../src/search/segment.ts';
-import { realIndex } from './index.ts';
+import { realIndex } from '../support/real-plan.ts';
 
 /** The plan's own terms that jieba's general dictionary cuts apart. */
 const DOMAIN_WORDS = ['院士港', '低碳', '中子能', '海绵城市'];

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js';
 import { alnumTokens, compact, compactWithMap, fold, parseCharMap } from '../../src/search/fold.ts';
-import { stripQuestion, segmentQuery, pinyinKey } from '../../src/search/query.ts';
-import {
-  MARK,
-  Vocabulary,
-  markText,
-  markedWords,
-  segmentHan,
-  tokenize,
-} from '../../src/search/segment.ts';
-import { wordKeys, parseReadings } from '../../src/search/pinyin-match.ts';
-import { findRanges, makeSnippet, renderSnippet } from '../../src/search/snippet.ts';
-import { checkTopics, parseTopics } from '../../scripts/search-index/topics.ts';
-import { realIndex } from './index.ts';
+import { MARK } from '../../src/search/segment.ts';
+import { realIndex } from '../support/real-plan.ts';
 
+/** src/search/fold.ts: query and text folding, and the traditional → simplified map it applies. */
 describe('fold', () => {
   it('folds full-width letters, digits and punctuation (NFKC) and lower-cases Latin', () => {
     expect(fold('ＰＭ２．５')).toBe('pm2.5');
@@ -84,106 +74,5 @@ describe('traditional → simplified map (built from OpenCC for the plan’s cha
     const planChars = new Set(realIndex().file.units.flatMap((u) => [...u.x]));
     for (const from of parseCharMap(realIndex().file.t2s).keys())
       expect(planChars.has(from)).toBe(false);
-  });
-});
-
-describe('segmentation', () => {
-  const vocabulary = new Vocabulary();
-  for (const [w, n] of [
-    ['垃圾', 5],
-    ['分类', 5],
-    ['垃圾分类', 3],
-    ['院士港', 4],
-    ['院士', 9],
-    ['创新', 20],
-  ] as const)
-    vocabulary.add(w, n);
-
-  it('takes the most probable route through the word DAG', () => {
-    expect(segmentHan('垃圾分类', vocabulary)).toEqual(['垃圾分类']);
-    expect(segmentHan('院士港创新', vocabulary)).toEqual(['院士港', '创新']);
-  });
-
-  it('marks word boundaries between Han characters only', () => {
-    expect(markText('院士港创新2025年', vocabulary)).toBe(`院士港${MARK}创新2025年`);
-    expect(markedWords(`院士港${MARK}创新，年`)).toEqual(['院士港', '创新']);
-  });
-
-  it('tokenizes marked text into words and Latin/number tokens, the same way for index and query', () => {
-    expect(tokenize(`推进${MARK}5G${MARK}基站`)).toEqual(['推进', '基站', '5g']);
-    expect(tokenize(markText('院士港创新', vocabulary))).toEqual(['院士港', '创新']);
-  });
-
-  it('keeps characters the vocabulary does not know together', () => {
-    expect(segmentQuery('比特币', vocabulary)).toEqual(['比特币']);
-    expect(segmentQuery('垃圾分类的', vocabulary)).toEqual(['垃圾分类']);
-  });
-});
-
-describe('questions', () => {
-  const never = () => false;
-  it('drops question words and says what is asked', () => {
-    expect(stripQuestion('人均预期寿命是多少？', never)).toEqual({
-      core: '人均预期寿命',
-      intent: 'figure',
-    });
-    expect(stripQuestion('路网密度要达到多少', never)).toEqual({
-      core: '路网密度',
-      intent: 'figure',
-    });
-    expect(stripQuestion('森林覆盖率的目标', never)).toEqual({
-      core: '森林覆盖率',
-      intent: 'figure',
-    });
-    expect(stripQuestion('哪一节讲养老', never)).toEqual({ core: '养老', intent: 'where' });
-    expect(stripQuestion('垃圾分类在哪一节', never)).toEqual({ core: '垃圾分类', intent: 'where' });
-    expect(stripQuestion('请问垃圾分类怎么做', never)).toEqual({ core: '垃圾分类', intent: null });
-  });
-
-  it('leaves alone a query the plan contains verbatim', () => {
-    const occurs = (s: string) => s === '主要目标';
-    expect(stripQuestion('主要目标', occurs)).toEqual({ core: '主要目标', intent: null });
-  });
-});
-
-describe('pinyin keys', () => {
-  const readings = parseReadings('河he 长chang,zhang 制zhi 绿lv 色se');
-  it('multiplies out every reading of a polyphone, and u for ü', () => {
-    expect(wordKeys('河长制', readings)).toEqual(
-      expect.arrayContaining(['hechangzhi', 'hezhangzhi']),
-    );
-    expect(wordKeys('绿色', readings)).toEqual(expect.arrayContaining(['lvse', 'luse']));
-    expect(pinyinKey("la ji fen'lei")).toBe('lajifenlei');
-  });
-});
-
-describe('snippets', () => {
-  it('highlights matches in the text as printed, across punctuation', () => {
-    const text = '严格落实河长制，实施李村河流域生态修复工程。';
-    const snippet = makeSnippet(text, findRanges(compactWithMap(text), ['河长制', '李村河']));
-    expect(renderSnippet(snippet)).toBe('严格落实**河长制**，实施**李村河**流域生态修复工程。');
-  });
-});
-
-describe('topic map file', () => {
-  it('reports malformed lines with their line number', () => {
-    const { problems } = parseTopics('# c\n看病 => 医疗卫生\n看病 医疗卫生\n', 'topics.txt');
-    expect(problems).toEqual([
-      'topics.txt:3: expected "keys => targets" or "terms <=> terms", got "看病 医疗卫生"',
-    ]);
-  });
-
-  it('rejects a target the plan never uses', () => {
-    const { topics } = parseTopics('看病 => 医疗卫生, 挂号费');
-    expect(checkTopics(topics, '完善公共医疗卫生体系')).toEqual([
-      'content/search/topics.txt: target "挂号费" (for 看病) does not occur in the plan',
-    ]);
-  });
-
-  it('expands two-way lines in both directions', () => {
-    expect(parseTopics('GDP <=> 生产总值').topics).toEqual([
-      { keys: ['GDP'], targets: ['生产总值'], exact: true },
-      { keys: ['生产总值'], targets: ['GDP'], exact: true },
-    ]);
   });
 });

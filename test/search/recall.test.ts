@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js';
 import { compact } from '../../src/search/fold.ts';
-import { realEngine, random } from './index.ts';
+import { realEngine, random } from '../support/real-plan.ts';
 
 /**
  * Property: any query that occurs verbatim in a unit (two or more Han

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatScores, readRelevanceSet } from '../../scripts/tools/relevance.ts';
-import { realEngine, realEntities } from './index.ts';
+import { realEngine, realEntities } from '../support/real-plan.ts';
 
 /**
  * The relevance set: queries from civil servants, citizens and researchers,

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from '../site/browser.ts';
-import { DIST, serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DIST } from '../../scripts/tools/static-server.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { openPage, useSiteBrowser } from '../support/browser.ts';
 
 /**
  * The search in the built site, in Chromium: type in the header box on a
@@ -12,26 +12,17 @@ import { DIST, serveStatic, type StaticServer } from '../../scripts/tools/static
  * the clause with the words highlighted; the /search/ page keeps its state
  * in the URL; loading the index never blocks the main thread.
  */
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'search', 'index.json')))
-    throw new Error('dist/search/index.json missing: run `npm run build` first');
-  server = await serveStatic();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+it('has the search index in dist/ (run `npm run build` first)', () => {
+  expect(existsSync(join(DIST, 'search', 'index.json'))).toBe(true);
 });
 
 async function open(path: string): Promise<{ page: Page; outside: string[]; errors: string[] }> {
-  const { page, outside } = await openPage(browser, server.origin);
+  const { page, outside } = await openPage(site.browser, site.server.origin);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.origin + path);
+  await page.goto(site.server.origin + path);
   return { page, outside, errors };
 }
 
@@ -109,7 +100,7 @@ describe('header search box', () => {
     // How long the main thread's longest task is while the index loads is a speed figure:
     // `npm run bench:search` reports it at 1× and 4× CPU throttling. This test pins the design
     // that keeps it short: the main thread neither fetches nor parses the index.
-    const { page: blank } = await openPage(browser, server.origin);
+    const { page: blank } = await openPage(site.browser, site.server.origin);
     await blank.addInitScript(() => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       w.mainFetches = [];
@@ -127,7 +118,7 @@ describe('header search box', () => {
     });
     const requested: string[] = [];
     blank.on('request', (r) => requested.push(r.url()));
-    await blank.goto(`${server.origin}/4/2/`);
+    await blank.goto(`${site.server.origin}/4/2/`);
     await blank.focus('#site-search-q');
     await blank.waitForFunction(
       () => performance.getEntriesByName('plan-kb:index-ready').length > 0,
@@ -144,7 +135,7 @@ describe('header search box', () => {
     // The wrappers do see the main thread when it does fetch and parse (so the checks can fail).
     await blank.evaluate(
       async (url) => JSON.parse(await (await fetch(url)).text()),
-      `${server.origin}/search/index.json`,
+      `${site.server.origin}/search/index.json`,
     );
     const after = await blank.evaluate(() => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
@@ -240,15 +231,13 @@ describe('search page', () => {
   });
 });
 
-describe('accessibility (axe)', () => {
-  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
+describe('accessibility (axe-core): no serious or critical violation', () => {
   for (const [path, state] of [
     [`/search/?q=${encodeURIComponent('看病')}`, 'results page'],
     ['/search/', 'empty search page'],
     ['/7/1/', 'drop-down open with an active option'],
   ] as const) {
-    it(`${state}: no violation`, async () => {
+    it(state, async () => {
       const { page } = await open(path);
       if (path.includes('?q=')) await page.waitForSelector('#search-page-results li');
       if (state.startsWith('drop-down')) {
@@ -257,16 +246,7 @@ describe('accessibility (axe)', () => {
         await page.waitForSelector('.sbox-list [role="option"]');
         await page.keyboard.press('ArrowDown');
       }
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> };
-          }
-        ).axe;
-        return (await axe.run()).violations.map((v) => `${v.impact}: ${v.id}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     });
   }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openPage, useSiteBrowser } from './browser.ts';
+import { openPage, useSiteBrowser } from '../support/browser.ts';
 
 /**
  * Screenshots of home and a reading page on a phone and a laptop, written to

@@ -1,9 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launch } from '../../scripts/tools/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
-
-export { launch };
 
 /**
  * Serve dist/ and launch Chromium once for a test file, and close both after
@@ -45,4 +43,23 @@ export async function openPage(
   });
   const page = await context.newPage();
   return { context, page, outside };
+}
+
+/**
+ * A fresh page (1280×800) for each test of the file, closed after it; the
+ * test fails if its page requested anything outside the site. Tests do not
+ * share a page, so each one stands alone, in any order.
+ */
+export function usePagePerTest(site: { server: StaticServer; browser: Browser }): {
+  page: Page;
+} {
+  const current = {} as { page: Page; context: BrowserContext; outside: string[] };
+  beforeEach(async () => {
+    Object.assign(current, await openPage(site.browser, site.server.origin));
+  });
+  afterEach(async () => {
+    await current.context.close();
+    expect(current.outside, 'requests that left the site').toEqual([]);
+  });
+  return current;
 }

@@ -1,13 +1,84 @@
 import { readFileSync } from 'node:fs';
-import { buildPlan } from '../../scripts/build.ts';
-import type { PlanFile } from '../../src/model/types.ts';
+import { buildPlan, CURATED_FILE, SOURCE_FILE } from '../../scripts/build.ts';
+import { IssueCollector } from '../../scripts/pipeline/errors.ts';
+import {
+  extractEntities,
+  parseCurated,
+  type CuratedList,
+} from '../../scripts/pipeline/entities.ts';
+import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
+import { type BuiltIndex, buildSearchIndex } from '../../scripts/search-index/build-index.ts';
+import type { DocumentNode, EntityIndex, PlanFile } from '../../src/model/types.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
 
-export const SOURCE = 'content/licang-14th-five-year-plan.md';
+/**
+ * The real plan and what the build makes of it, built in-process by the
+ * build's own pure functions (scripts/build.ts and its stages), each once per
+ * test file: no `npm run build` needed.
+ */
+
+export const SOURCE = SOURCE_FILE;
 export const sourceBytes = (): Buffer => readFileSync(SOURCE);
 
-let cached: PlanFile | undefined;
-/** The real plan, built once per test file. */
+let plan: PlanFile | undefined;
+/** The plan tree (stages read → … → links). */
 export function realPlan(): PlanFile {
-  cached ??= buildPlan(sourceBytes(), SOURCE);
-  return cached;
+  plan ??= buildPlan(sourceBytes(), SOURCE);
+  return plan;
+}
+
+let linked: DocumentNode | undefined;
+/** The real plan after the links stage, built once per test file. */
+export function linkedDocument(): DocumentNode {
+  linked ??= linkMeasuresAndIndicators(realPlan().document);
+  return linked;
+}
+
+export const curatedText = (): string => readFileSync(CURATED_FILE, 'utf8');
+
+/** content/entities/curated.json, failing the test on any problem in it. */
+export function curatedList(): CuratedList {
+  const issues = new IssueCollector(CURATED_FILE);
+  const list = parseCurated(curatedText(), issues);
+  issues.throwIfAny();
+  return list;
+}
+
+let entities: EntityIndex | undefined;
+/** The real plan's entity index, extracted the way `npm run build` extracts it. */
+export function realEntities(): EntityIndex {
+  entities ??= extractEntities(realPlan().document, curatedList());
+  return entities;
+}
+
+let built: BuiltIndex | undefined;
+/** The search index of the real plan, built the way `npm run build` builds it. */
+export function realIndex(): BuiltIndex {
+  built ??= buildSearchIndex(realPlan(), realEntities());
+  return built;
+}
+
+let engine: SearchEngine | undefined;
+/** The engine the browser worker and the CLI run, over the real index. */
+export function realEngine(): SearchEngine {
+  engine ??= new SearchEngine(realIndex().file);
+  return engine;
+}
+
+/** JSON as prettier prints it, so golden files pass `prettier --check`. */
+export async function prettyJson(value: unknown): Promise<string> {
+  const { format } = await import('prettier');
+  return format(JSON.stringify(value), { parser: 'json', printWidth: 100 });
+}
+
+/** A small seeded PRNG (mulberry32), so a failing property case can be replayed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

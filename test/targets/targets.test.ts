@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractTargets, targetsCsv } from '../../scripts/pipeline/targets.ts';
 import { indexById, walk } from '../../src/model/tree.ts';
 import type { DocumentNode, PlanNode, Target } from '../../src/model/types.ts';
-import { linkedDocument, prettyJson } from './plan.ts';
+import { linkedDocument, prettyJson } from '../support/real-plan.ts';
 
 const document = linkedDocument();
 const targets = extractTargets(document);

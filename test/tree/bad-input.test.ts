@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanError } from '../../scripts/pipeline/errors.ts';
 import { buildPlan } from '../../scripts/build.ts';
-import { SOURCE } from './plan.ts';
+import { SOURCE } from '../support/real-plan.ts';
 
 const original = readFileSync(SOURCE, 'utf8');
 const lines = original.split('\n');

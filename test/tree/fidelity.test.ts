@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hanOnly } from '../../src/model/text.ts';
 import { ownText, walk } from '../../src/model/tree.ts';
 import { STRAY_WORDS } from '../../scripts/pipeline/repair.ts';
-import { realPlan, sourceBytes } from './plan.ts';
+import { realPlan, sourceBytes } from '../support/real-plan.ts';
 
 /**
  * Every Han character of the body (everything after the 目录) ends up in

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/model/tree.ts';
 import type { PlanNode } from '../../src/model/types.ts';
-import { realPlan } from './plan.ts';
+import { realPlan } from '../support/real-plan.ts';
 
 const OUTLINED = new Set([
   'chapter',

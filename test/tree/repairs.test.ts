@@ -3,7 +3,7 @@ import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import { repair } from '../../scripts/pipeline/repair.ts';
 import { indexById } from '../../src/model/tree.ts';
 import type { MeasureNode, Repair } from '../../src/model/types.ts';
-import { realPlan } from './plan.ts';
+import { realPlan } from '../support/real-plan.ts';
 
 const run = (lines: string[]) => repair(lines, 1, new IssueCollector('fixture.md'));
 const texts = (lines: string[]) =>

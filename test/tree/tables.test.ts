@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexById } from '../../src/model/tree.ts';
 import type { IndicatorNode, TableNode } from '../../src/model/types.ts';
 import { parseCell } from '../../scripts/pipeline/tables.ts';
-import { realPlan } from './plan.ts';
+import { realPlan } from '../support/real-plan.ts';
 
 const byId = indexById(realPlan().document);
 const row = (id: string) => byId.get(id) as IndicatorNode;

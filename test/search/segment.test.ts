@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MARK,
+  Vocabulary,
+  markText,
+  markedWords,
+  segmentHan,
+  tokenize,
+} from '../../src/search/segment.ts';
+import { segmentQuery } from '../../src/search/query.ts';
+
+/** src/search/segment.ts: word segmentation with the plan's vocabulary, the same for index and query. */
+describe('segmentation', () => {
+  const vocabulary = new Vocabulary();
+  for (const [w, n] of [
+    ['垃圾', 5],
+    ['分类', 5],
+    ['垃圾分类', 3],
+    ['院士港', 4],
+    ['院士', 9],
+    ['创新', 20],
+  ] as const)
+    vocabulary.add(w, n);
+
+  it('takes the most probable route through the word DAG', () => {
+    expect(segmentHan('垃圾分类', vocabulary)).toEqual(['垃圾分类']);
+    expect(segmentHan('院士港创新', vocabulary)).toEqual(['院士港', '创新']);
+  });
+
+  it('marks word boundaries between Han characters only', () => {
+    expect(markText('院士港创新2025年', vocabulary)).toBe(`院士港${MARK}创新2025年`);
+    expect(markedWords(`院士港${MARK}创新，年`)).toEqual(['院士港', '创新']);
+  });
+
+  it('tokenizes marked text into words and Latin/number tokens, the same way for index and query', () => {
+    expect(tokenize(`推进${MARK}5G${MARK}基站`)).toEqual(['推进', '基站', '5g']);
+    expect(tokenize(markText('院士港创新', vocabulary))).toEqual(['院士港', '创新']);
+  });
+
+  it('keeps characters the vocabulary does not know together', () => {
+    expect(segmentQuery('比特币', vocabulary)).toEqual(['比特币']);
+    expect(segmentQuery('垃圾分类的', vocabulary)).toEqual(['垃圾分类']);
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, GENERATED_DIR } from '../../src/model/artifacts.ts';
+
+/**
+ * The contract between build and site (src/model/artifacts.ts): the build
+ * writes exactly the files it names, and the site's loader fails hard, naming
+ * the missing file and the command that writes it.
+ */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [relative(GENERATED_DIR, path)];
+  });
+}
+
+describe('the artifacts contract', () => {
+  it('names every file the build wrote to .generated/ (run `npm run build:data` first)', () => {
+    expect(filesUnder(GENERATED_DIR).sort()).toEqual(Object.values(ARTIFACTS).sort());
+  });
+
+  it('makes the site fail with the missing file and the command that writes it', async () => {
+    const here = process.cwd();
+    const empty = mkdtempSync(join(tmpdir(), 'plan-kb-no-data-'));
+    try {
+      process.chdir(empty);
+      const { artifactBytes } = await import('../../src/site/load-artifacts.ts');
+      expect(() => artifactBytes('entities')).toThrow(
+        '.generated/entities.json is missing: run `npm run build:data`',
+      );
+    } finally {
+      process.chdir(here);
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
