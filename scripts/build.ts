@@ -24,7 +24,8 @@ import type {
   Target,
   TargetFile,
 } from '../src/model/types.ts';
-import { checkCuratedInText, extractEntities, parseCurated } from './pipeline/entities.ts';
+import { checkCuratedInText, parseCurated } from './pipeline/curated.ts';
+import { extractEntities } from './pipeline/entities.ts';
 import { IssueCollector, PlanError } from './pipeline/errors.ts';
 import { linkMeasuresAndIndicators } from './pipeline/links.ts';
 import { parseMarkdown } from './pipeline/parse.ts';

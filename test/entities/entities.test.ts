@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
-import {
-  checkCuratedInText,
-  extractEntities,
-  gazetteer,
-  parseCurated,
-  slugify,
-  stemBefore,
-  textFields,
-} from '../../scripts/pipeline/entities.ts';
+import { checkCuratedInText, parseCurated } from '../../scripts/pipeline/curated.ts';
+import { extractEntities, slugify } from '../../scripts/pipeline/entities.ts';
+import { gazetteer, textFields } from '../../scripts/pipeline/gazetteer.ts';
+import { stemBefore } from '../../scripts/pipeline/name-patterns.ts';
 import type { Entity, EntityType } from '../../src/model/types.ts';
 import { curatedList, curatedText, linkedDocument, prettyJson } from '../support/real-plan.ts';
 

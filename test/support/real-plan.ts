@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildPlan, CURATED_FILE, SOURCE_FILE } from '../../scripts/build.ts';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
-import {
-  extractEntities,
-  parseCurated,
-  type CuratedList,
-} from '../../scripts/pipeline/entities.ts';
+import { parseCurated, type CuratedList } from '../../scripts/pipeline/curated.ts';
+import { extractEntities } from '../../scripts/pipeline/entities.ts';
 import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
 import { type BuiltIndex, buildSearchIndex } from '../../scripts/search-index/build-index.ts';
 import type { DocumentNode, EntityIndex, PlanFile } from '../../src/model/types.ts';
