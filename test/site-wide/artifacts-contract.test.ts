@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildPlanData, readSources } from '../../scripts/build.ts';
 import { ARTIFACTS, GENERATED_DIR } from '../../src/model/artifacts.ts';
+import { SOURCE, sourceBytes } from '../support/real-plan.ts';
 
 /**
  * The contract between build and site (src/model/artifacts.ts): the build
@@ -19,6 +21,13 @@ function filesUnder(dir: string): string[] {
 describe('the artifacts contract', () => {
   it('names every file the build wrote to .generated/ (run `npm run build:data` first)', () => {
     expect(filesUnder(GENERATED_DIR).sort()).toEqual(Object.values(ARTIFACTS).sort());
+  });
+
+  it('is what the pure build function makes, byte for byte', () => {
+    const { files } = buildPlanData(sourceBytes(), SOURCE, readSources());
+    expect(Object.keys(files).sort()).toEqual(Object.values(ARTIFACTS).sort());
+    for (const [name, body] of Object.entries(files))
+      expect(readFileSync(join(GENERATED_DIR, name), 'utf8'), name).toBe(body);
   });
 
   it('makes the site fail with the missing file and the command that writes it', async () => {
