@@ -1,22 +1,37 @@
 /**
  * The build: content/ → .generated/, every stage in order (docs/architecture.md).
  *
- *   read → preamble → repair → parse → structure (→ tables) → validate → links   buildPlan()
- *   → targets → entities → search index                                           buildPlanData()
- *   → write (.generated/ replaced as a whole, or not at all)                      main()
+ * Per plan (content/plans/<slug>/):
+ *   metadata → read → preamble → repair → parse → structure (→ tables)
+ *   → validate → links                                                 buildPlan()
+ *   → targets → entities → search index                                buildPlanData()
+ * Then the corpus: every plan's metadata and counts (corpus.json)      corpusFile()
+ * and the write: .generated/ replaced as a whole, or not at all        main()
  *
- * `buildPlan` and `buildPlanData` are pure: text in, data out; tests call
- * them. `main()` is the CLI (`npm run build:data [source] [outDir]`): it reads
- * the inputs, calls buildPlanData, writes the files named in
- * src/model/artifacts.ts atomically and prints the repair report. On bad input
- * it prints every problem (file:line: rule: reason) and exits 1 without
- * writing anything.
+ * `buildPlan`, `buildPlanData` and `corpusFile` are pure: text in, data out;
+ * tests call them. `main()` is the CLI (`npm run build:data [-- --only <slug>]`):
+ * it reads every plan's inputs, builds them, writes the files named in
+ * src/model/artifacts.ts atomically and prints each plan's repair report. On
+ * bad input it prints every problem of every plan (file:line: rule: reason)
+ * and exits 1 without writing anything.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ARTIFACTS, GENERATED_DIR } from '../src/model/artifacts.ts';
+import {
+  corpusArtifact,
+  GENERATED_DIR,
+  PLAN_ARTIFACTS,
+  PLAN_META_FILE,
+  planArtifact,
+  PLANS_DIR,
+  type PlanArtifactName,
+} from '../src/model/artifacts.ts';
+import type { PlanMeta } from '../src/model/plan-meta.ts';
 import type {
+  CorpusEntry,
+  CorpusFile,
   DocumentNode,
   EntityIndex,
   PlanFile,
@@ -26,8 +41,9 @@ import type {
 } from '../src/model/types.ts';
 import { checkCuratedInText, parseCurated } from './pipeline/curated.ts';
 import { extractEntities } from './pipeline/entities.ts';
-import { IssueCollector, PlanError } from './pipeline/errors.ts';
+import { IssueCollector, PlanError, type PlanIssue } from './pipeline/errors.ts';
 import { linkMeasuresAndIndicators } from './pipeline/links.ts';
+import { readPlanMeta } from './pipeline/metadata.ts';
 import { parseMarkdown } from './pipeline/parse.ts';
 import { readPreamble } from './pipeline/preamble.ts';
 import { decodeSource } from './pipeline/read.ts';
@@ -38,31 +54,34 @@ import { extractTargets, targetsCsv } from './pipeline/targets.ts';
 import { validateAgainstToc } from './pipeline/validate.ts';
 import { writeAtomically } from './pipeline/write.ts';
 import { buildSearchArtifacts, SearchBuildError } from './search-index/build-index.ts';
-import { readCuratedTerms } from './search-index/dictionary.ts';
-import { readTopics } from './search-index/topics.ts';
+import { parseTermList } from './search-index/dictionary.ts';
+import { TOPICS_FILE } from './search-index/topics.ts';
 
-/** The plan as converted from PDF. */
-export const SOURCE_FILE = 'content/licang-14th-five-year-plan.md';
-/** The curated gazetteer list (docs/entities.md). */
-export const CURATED_FILE = 'content/entities/curated.json';
+/** One plan's inputs, read from its folder (readPlanInputs). */
+export interface PlanInputs {
+  meta: PlanMeta;
+  /** The source text's path, from the working directory (for messages and plan.json). */
+  file: string;
+  bytes: Uint8Array;
+  /** The plan's curated entity list, when it has one. */
+  curated: { file: string; text: string } | null;
+  /** The plan's extra search terms, when it has them. */
+  searchTerms: { file: string; terms: string[] } | null;
+}
 
-/** The inputs besides the plan's text, as text (read from content/ by main()). */
-export interface PlanSources {
-  /** content/entities/curated.json. */
-  curated: string;
-  /** content/search/terms.txt, one term a line. */
-  searchTerms: string[];
+/** The inputs shared by every plan. */
+export interface CorpusSources {
   /** content/search/topics.txt. */
   topics: string;
 }
 
-/** Everything the build makes: the data as objects, and the files for .generated/. */
+/** Everything the build makes of one plan: the data as objects, and its files. */
 export interface PlanData {
   plan: PlanFile;
   targets: Target[];
   entities: EntityIndex;
-  /** Keyed by the paths of src/model/artifacts.ts (ARTIFACTS). */
-  files: Record<string, string | Uint8Array>;
+  /** Keyed by PLAN_ARTIFACTS name. */
+  files: Record<PlanArtifactName, string>;
 }
 
 /**
@@ -70,7 +89,7 @@ export interface PlanData {
  * (→ tables) → validate → links (measures ↔ indicators). Bytes in, plan out;
  * throws a PlanError listing every problem found (file, line, rule, reason).
  */
-export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
+export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): PlanFile {
   const issues = new IssueCollector(file);
   const lines = decodeSource(bytes, file);
   const preamble = readPreamble(lines, issues);
@@ -84,7 +103,7 @@ export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
   const markdown = repaired.map((l) => l.text).join('\n');
   const root = parseMarkdown(markdown);
   const tableRepairs: Repair[] = [];
-  const planTitle = preamble.metadata.title;
+  const planTitle = meta.title;
   const { preface, chapters } = structure(
     { root, lines: repaired, planTitle },
     issues,
@@ -106,82 +125,266 @@ export function buildPlan(bytes: Uint8Array, file: string): PlanFile {
     tocDifferences,
     children: [preface, ...chapters],
   };
-  return { schema: 1, source: file, document: linkMeasuresAndIndicators(document) };
+  return {
+    schema: 2,
+    slug: meta.slug,
+    meta,
+    source: file,
+    document: linkMeasuresAndIndicators(document),
+  };
 }
 
 /**
- * Every stage: the tree (buildPlan), then targets, entities and the search
- * index, with the files to write. Problems in the curated list throw a
- * PlanError naming CURATED_FILE; problems in the search inputs a
+ * Every stage of one plan: the tree (buildPlan), then targets, entities and
+ * the search index, with the plan's files. Problems in the curated list throw
+ * a PlanError naming its file; problems in the search inputs a
  * SearchBuildError.
  */
-export function buildPlanData(bytes: Uint8Array, file: string, sources: PlanSources): PlanData {
+export function buildPlanData(inputs: PlanInputs, corpus: CorpusSources): PlanData {
+  const { meta, file, bytes } = inputs;
   // 1–7. the tree
-  const plan = buildPlan(bytes, file);
+  const plan = buildPlan(bytes, file, meta);
   // 8. targets (quantified commitments)
   const targets = extractTargets(plan.document);
-  // 9. entities, from the gazetteer the rules derive plus the curated list
-  const curatedIssues = new IssueCollector(CURATED_FILE);
-  const curated = parseCurated(sources.curated, curatedIssues);
-  checkCuratedInText(plan.document, curated, sources.curated, curatedIssues);
+  // 9. entities, from the gazetteer the rules derive plus the plan's curated list, if any
+  const curatedFile = inputs.curated?.file ?? `${PLANS_DIR}/${meta.slug}/(no curated list)`;
+  const curatedIssues = new IssueCollector(curatedFile);
+  const curatedText = inputs.curated?.text ?? '{ "entities": [], "stoplist": [] }';
+  const curated = parseCurated(curatedText, curatedIssues);
+  checkCuratedInText(plan.document, curated, curatedText, curatedIssues);
   const entities = extractEntities(plan.document, curated);
   curatedIssues.throwIfAny();
   // 10. search index
   const search = buildSearchArtifacts(plan, entities, {
-    curatedTerms: sources.searchTerms,
-    topics: sources.topics,
+    curatedTerms: inputs.searchTerms?.terms ?? [],
+    curatedTermsFile: inputs.searchTerms?.file ?? '(no search terms)',
+    topics: corpus.topics,
   });
   return {
     plan,
     targets,
     entities,
     files: {
-      [ARTIFACTS.plan]: JSON.stringify(plan, null, 1),
-      [ARTIFACTS.entities]: JSON.stringify(entities, null, 1),
-      [ARTIFACTS.targets]: JSON.stringify({ schema: 1, targets } satisfies TargetFile, null, 1),
-      [ARTIFACTS.targetsCsv]: targetsCsv(targets),
+      plan: JSON.stringify(plan, null, 1),
+      entities: JSON.stringify(entities, null, 1),
+      targets: JSON.stringify({ schema: 1, targets } satisfies TargetFile, null, 1),
+      targetsCsv: targetsCsv(targets),
       ...search,
     },
   };
 }
 
-/** The inputs besides the plan's text, read from content/. */
-export function readSources(): PlanSources {
+/** The corpus file: every plan's metadata and counts, districts after their cities, then by period. */
+export function corpusFile(
+  plans: { plan: PlanFile; targets: Target[]; entities: EntityIndex }[],
+): CorpusFile {
+  const LEVEL_ORDER = ['国家', '省', '市', '县', '区'];
+  const entries: CorpusEntry[] = plans.map(({ plan, targets, entities }) => {
+    const counts = countKinds(plan.document);
+    return {
+      slug: plan.slug,
+      meta: plan.meta,
+      counts: {
+        parts: counts.part ?? 0,
+        chapters: counts.chapter ?? 0,
+        sections: counts.section ?? 0,
+        measures: counts.measure ?? 0,
+        boxes: counts.box ?? 0,
+        indicators: counts.indicator ?? 0,
+        targets: targets.length,
+        entities: entities.entities.length,
+      },
+    };
+  });
+  entries.sort(
+    (a, b) =>
+      LEVEL_ORDER.indexOf(a.meta.level) - LEVEL_ORDER.indexOf(b.meta.level) ||
+      b.meta.period.start - a.meta.period.start ||
+      a.meta.region.localeCompare(b.meta.region, 'zh-CN') ||
+      a.slug.localeCompare(b.slug),
+  );
+  return { schema: 1, plans: entries };
+}
+
+/** The plan folders under content/plans/, in name order. */
+export function discoverPlans(dir = PLANS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+/**
+ * One plan's inputs from its folder: the metadata file, validated; the source
+ * text, checked against the metadata's sha256 (the text is kept exactly as
+ * collected, so a change to it is never silent); the optional curated lists.
+ * Throws a PlanError naming every problem.
+ */
+export function readPlanInputs(slug: string, dir = PLANS_DIR): PlanInputs {
+  const folder = `${dir}/${slug}`;
+  const metaFile = `${folder}/${PLAN_META_FILE}`;
+  const issues = new IssueCollector(metaFile);
+  if (!existsSync(metaFile))
+    issues.fail(
+      1,
+      'metadata-missing',
+      `no ${PLAN_META_FILE} in ${folder}; expected the plan's metadata file (README: adding a plan)`,
+    );
+  const meta = readPlanMeta(readFileSync(metaFile, 'utf8'), slug, issues);
+  issues.throwIfAny();
+  const file = `${folder}/${meta!.source}`;
+  if (!existsSync(file) || !statSync(file).isFile())
+    issues.fail(
+      1,
+      'metadata-source',
+      `field "source" names ${meta!.source}, but ${file} is not a file`,
+    );
+  const bytes = readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== meta!.sha256)
+    issues.fail(
+      1,
+      'metadata-sha256',
+      `${file} has sha256 ${sha256}, but field "sha256" says ${meta!.sha256}; the source text is kept exactly as collected: restore it, or update the field if the new text is a new collection`,
+    );
+  const optional = (name: string | undefined) => {
+    if (!name) return null;
+    const path = `${folder}/${name}`;
+    if (!existsSync(path))
+      issues.fail(1, 'metadata-file', `${path}, named in ${PLAN_META_FILE}, does not exist`);
+    return { file: path, text: readFileSync(path, 'utf8') };
+  };
+  const curated = optional(meta!.entities);
+  const terms = optional(meta!.searchTerms);
   return {
-    curated: readFileSync(CURATED_FILE, 'utf8'),
-    searchTerms: readCuratedTerms(),
-    topics: readTopics(),
+    meta: meta!,
+    file,
+    bytes,
+    curated,
+    searchTerms: terms ? { file: terms.file, terms: parseTermList(terms.text) } : null,
   };
 }
 
-function main(): void {
-  const source = process.argv[2] ?? SOURCE_FILE;
-  const outDir = process.argv[3] ?? GENERATED_DIR;
-  try {
-    const { plan, files } = buildPlanData(readFileSync(source), source, readSources());
-    writeAtomically(outDir, files);
-    console.log(repairReport(plan.document, source));
-    const counts = countKinds(plan.document);
-    console.log(
-      `Tree: ${counts.chapter} chapters, ${counts.section} sections, ${counts.subpart} sub-parts, ${counts.measure} measures, ` +
-        `${counts.paragraph} paragraphs, ${counts.box} boxes with ${counts.boxItem} items, ${counts.table} tables with ${counts.indicator} indicator rows`,
-    );
-    console.log(`Wrote ${outDir}/: ${Object.keys(files).join(', ')}`);
-  } catch (error) {
-    if (error instanceof PlanError) {
-      console.error(`Build failed: ${error.issues.length} problem(s); nothing was written.`);
-      console.error(error.message);
-      process.exit(1);
-    }
-    if (error instanceof SearchBuildError) {
-      console.error(
-        `Build failed: ${error.problems.length} problem(s) in the search data; nothing was written.`,
+/** The inputs shared by every plan, read from content/. */
+export function readCorpusSources(): CorpusSources {
+  return { topics: readFileSync(TOPICS_FILE, 'utf8') };
+}
+
+/** The command line: `[--only <slug>] [--plans <dir>] [--out <dir>]`. */
+function parseArguments(argv: string[]): { only: string | null; plansDir: string; outDir: string } {
+  const options = { only: null as string | null, plansDir: PLANS_DIR, outDir: GENERATED_DIR };
+  const value = (flag: string, at: number): string => {
+    const v = argv[at + 1];
+    if (!v || v.startsWith('-'))
+      throw new UsageError(
+        `${flag} needs a value, e.g. ${flag} ${flag === '--only' ? 'licang-14' : 'path/to/dir'}`,
       );
-      console.error(error.message);
-      process.exit(1);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--only') options.only = value(arg, i++);
+    else if (arg === '--plans') options.plansDir = value(arg, i++);
+    else if (arg === '--out') options.outDir = value(arg, i++);
+    else
+      throw new UsageError(
+        `unknown argument "${arg}"; expected --only <slug>, --plans <dir>, --out <dir>`,
+      );
+  }
+  return options;
+}
+
+class UsageError extends Error {}
+
+function main(): void {
+  const problems: PlanIssue[] = [];
+  const searchProblems: string[] = [];
+  try {
+    const { only, plansDir, outDir } = parseArguments(process.argv.slice(2));
+    if (!existsSync(plansDir) || !statSync(plansDir).isDirectory())
+      throw new UsageError(
+        `${plansDir} is not a folder; expected one folder per plan (content/plans/<slug>/)`,
+      );
+    const slugs = discoverPlans(plansDir);
+    if (slugs.length === 0) throw new UsageError(`${plansDir} holds no plan folder`);
+    if (only && !slugs.includes(only))
+      throw new UsageError(`--only ${only}: no such plan; the plans are ${slugs.join(', ')}`);
+    const corpus = readCorpusSources();
+    const files: Record<string, string> = {};
+    const built: PlanData[] = [];
+    for (const slug of slugs) {
+      if (only && slug !== only) {
+        // Keep what the last full build wrote for the other plans.
+        const kept = keptPlanFiles(slug, outDir);
+        if (!kept)
+          throw new UsageError(
+            `--only ${only}: ${outDir}/plans/${slug}/ is missing; run a full \`npm run build:data\` first`,
+          );
+        Object.assign(files, kept.files);
+        built.push(kept.data);
+        continue;
+      }
+      try {
+        const data = buildPlanData(readPlanInputs(slug, plansDir), corpus);
+        for (const [name, content] of Object.entries(data.files))
+          files[planArtifact(slug, name as PlanArtifactName)] = content;
+        built.push(data);
+        console.log(repairReport(data.plan.document, data.plan.source));
+        console.log(treeSummary(data.plan.document));
+      } catch (error) {
+        if (error instanceof PlanError) problems.push(...error.issues);
+        else if (error instanceof SearchBuildError)
+          searchProblems.push(...error.problems.map((p) => `${slug}: ${p}`));
+        else throw error;
+      }
+    }
+    if (problems.length > 0 || searchProblems.length > 0) {
+      console.error(
+        `Build failed: ${problems.length + searchProblems.length} problem(s); nothing was written.`,
+      );
+      for (const issue of problems)
+        console.error(`${issue.file}:${issue.line}: ${issue.rule}: ${issue.reason}`);
+      for (const problem of searchProblems) console.error(`search index: ${problem}`);
+      process.exitCode = 1;
+      return;
+    }
+    files[corpusArtifact('corpus')] = JSON.stringify(corpusFile(built), null, 1);
+    writeAtomically(outDir, files);
+    console.log(
+      `Wrote ${outDir}/: ${built.length} plan(s) (${built.map((d) => d.plan.slug).join(', ')}), ${Object.keys(files).length} files`,
+    );
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`build:data: ${error.message}`);
+      process.exitCode = 2;
+      return;
     }
     throw error;
   }
+}
+
+/** A plan's files as the last build wrote them (for --only), or null when any is missing. */
+function keptPlanFiles(
+  slug: string,
+  outDir: string,
+): { files: Record<string, string>; data: PlanData } | null {
+  const files: Record<string, string> = {};
+  for (const name of Object.keys(PLAN_ARTIFACTS) as PlanArtifactName[]) {
+    const path = `${outDir}/${planArtifact(slug, name)}`;
+    if (!existsSync(path)) return null;
+    files[planArtifact(slug, name)] = readFileSync(path, 'utf8');
+  }
+  const plan = JSON.parse(files[planArtifact(slug, 'plan')]!) as PlanFile;
+  const targets = (JSON.parse(files[planArtifact(slug, 'targets')]!) as TargetFile).targets;
+  const entities = JSON.parse(files[planArtifact(slug, 'entities')]!) as EntityIndex;
+  return { files, data: { plan, targets, entities, files: {} as PlanData['files'] } };
+}
+
+function treeSummary(document: DocumentNode): string {
+  const c = countKinds(document);
+  return (
+    `Tree: ${c.part ?? 0} parts, ${c.chapter ?? 0} chapters, ${c.section ?? 0} sections, ${c.subpart ?? 0} sub-parts, ${c.measure ?? 0} measures, ` +
+    `${c.paragraph ?? 0} paragraphs, ${c.box ?? 0} boxes with ${c.boxItem ?? 0} items, ${c.table ?? 0} tables with ${c.indicator ?? 0} indicator rows`
+  );
 }
 
 // Run only as the entry point (`tsx scripts/build.ts`), not when a test imports the stages.

@@ -6,22 +6,15 @@
  * Called by scripts/build.ts through buildSearchArtifacts(); the build writes
  * the files in the same atomic write as plan.json.
  */
-import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import { entityUrl } from '../../src/model/urls.ts';
 import type { EntityIndex, PlanFile } from '../../src/model/types.ts';
 import { INDEX_VERSION, type SearchIndexFile, type ShippedUnit } from '../../src/search/format.ts';
 import { HAN_CHAR, compact, fold } from '../../src/search/fold.ts';
 import { MARK, Vocabulary } from '../../src/search/segment.ts';
-import {
-  type TermSource,
-  createSegmenter,
-  domainTerms,
-  readCuratedTerms,
-  CURATED_TERMS_FILE,
-} from './dictionary.ts';
+import { type TermSource, createSegmenter, domainTerms } from './dictionary.ts';
 import { buildReadings } from './readings.ts';
 import { buildT2sPairs } from './t2s.ts';
-import { checkTopics, parseTopics, readTopics } from './topics.ts';
+import { checkTopics, parseTopics } from './topics.ts';
 import { collectUnits } from './units.ts';
 
 export class SearchBuildError extends Error {
@@ -41,6 +34,16 @@ export function markTokens(tokens: string[]): string {
   return out;
 }
 
+/** The search inputs besides the plan: its extra jieba terms and the reviewed topic map. */
+export interface SearchSources {
+  /** Extra words for jieba, each of which must occur in the plan. */
+  curatedTerms: string[];
+  /** Where they came from, for messages. */
+  curatedTermsFile: string;
+  /** content/search/topics.txt, as text. */
+  topics: string;
+}
+
 export interface BuiltIndex {
   file: SearchIndexFile;
   terms: Map<string, TermSource>;
@@ -53,7 +56,7 @@ export interface BuiltIndex {
 export function buildSearchIndex(
   plan: PlanFile,
   entities: EntityIndex | null,
-  sources: { curatedTerms?: string[]; topics?: string } = {},
+  sources: SearchSources,
 ): BuiltIndex {
   const problems: string[] = [];
   const units = collectUnits(plan.document);
@@ -61,12 +64,12 @@ export function buildSearchIndex(
 
   for (const u of units)
     if (u.text.includes(MARK)) problems.push(`${u.id}: text contains the word mark "${MARK}"`);
-  const curated = sources.curatedTerms ?? readCuratedTerms();
+  const curated = sources.curatedTerms;
   for (const term of curated) {
     if (!planCompact.includes(compact(term)))
-      problems.push(`${CURATED_TERMS_FILE}: "${term}" does not occur in the plan`);
+      problems.push(`${sources.curatedTermsFile}: "${term}" does not occur in the plan`);
   }
-  const parsed = parseTopics(sources.topics ?? readTopics());
+  const parsed = parseTopics(sources.topics);
   problems.push(...parsed.problems, ...checkTopics(parsed.topics, planCompact));
 
   const citationPrefix = `《${plan.document.metadata.title}》`;
@@ -177,11 +180,8 @@ export function termsReport(terms: Map<string, TermSource>): string {
 export function buildSearchArtifacts(
   plan: PlanFile,
   entities: EntityIndex,
-  sources: { curatedTerms?: string[]; topics?: string } = {},
-): Record<string, string> {
+  sources: SearchSources,
+): Record<'searchIndex' | 'searchTerms', string> {
   const { file, terms } = buildSearchIndex(plan, entities, sources);
-  return {
-    [ARTIFACTS.searchIndex]: JSON.stringify(file),
-    [ARTIFACTS.searchTerms]: termsReport(terms),
-  };
+  return { searchIndex: JSON.stringify(file), searchTerms: termsReport(terms) };
 }

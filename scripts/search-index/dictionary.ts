@@ -15,14 +15,11 @@
  * - content/search/terms.txt: project and place names and policy terms the
  *   rules above miss, reviewed by hand.
  */
-import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { SourceUnit } from './units.ts';
 
 export type TermSource = 'curated' | 'quoted' | 'heading' | 'enumeration' | 'repeated';
-
-export const CURATED_TERMS_FILE = 'content/search/terms.txt';
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Terms longer than this hide their parts from word matching; jieba handles long phrases well enough. */
@@ -217,9 +214,9 @@ export function repeatedTerms(
   return out;
 }
 
-/** content/search/terms.txt: one term per line, # comments. */
-export function readCuratedTerms(path = CURATED_TERMS_FILE): string[] {
-  return readFileSync(path, 'utf8')
+/** A plan's extra search terms file: one term per line, # comments. */
+export function parseTermList(text: string): string[] {
+  return text
     .split('\n')
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter(Boolean);

@@ -35,7 +35,9 @@ import type { SearchIndexFile } from '../../src/search/format.ts';
 import { bigrams } from '../../src/search/segment.ts';
 import { pageOf } from '../../src/model/urls.ts';
 import { walk } from '../../src/model/tree.ts';
-import { artifactPath, ARTIFACTS } from '../../src/model/artifacts.ts';
+import { artifactPath, corpusArtifact, planArtifact } from '../../src/model/artifacts.ts';
+import type { CorpusFile } from '../../src/model/types.ts';
+import { readCorpusSources, readPlanInputs } from '../build.ts';
 import { buildSearchArtifacts } from '../search-index/build-index.ts';
 import { collectUnits } from '../search-index/units.ts';
 import { evaluate, readRelevanceSet, type RelevanceCase } from './relevance.ts';
@@ -148,15 +150,29 @@ async function main(): Promise<void> {
   const snapshot = mkdtempSync(join(tmpdir(), 'plan-kb-dist-'));
   cpSync(DIST, snapshot, { recursive: true });
   DIST = snapshot;
-  const plan = JSON.parse(readFileSync(artifactPath('plan'), 'utf8')) as PlanFile;
+  // The first plan of the corpus (the relevance set is written for it).
+  const slug = (
+    JSON.parse(readFileSync(artifactPath(corpusArtifact('corpus')), 'utf8')) as CorpusFile
+  ).plans[0]!.slug;
+  const plan = JSON.parse(
+    readFileSync(artifactPath(planArtifact(slug, 'plan')), 'utf8'),
+  ) as PlanFile;
+  const inputs = readPlanInputs(slug);
   const cases = readRelevanceSet();
   const runs = QUICK ? 1 : 3;
   const reports: EngineReport[] = [];
 
   // Plan KB
-  const entities = JSON.parse(readFileSync(artifactPath('entities'), 'utf8')) as EntityIndex;
-  const built = timeIt(() => buildSearchArtifacts(plan, entities), runs);
-  const indexJson = built.value[ARTIFACTS.searchIndex]!;
+  const entities = JSON.parse(
+    readFileSync(artifactPath(planArtifact(slug, 'entities')), 'utf8'),
+  ) as EntityIndex;
+  const sources = {
+    curatedTerms: inputs.searchTerms?.terms ?? [],
+    curatedTermsFile: inputs.searchTerms?.file ?? '',
+    topics: readCorpusSources().topics,
+  };
+  const built = timeIt(() => buildSearchArtifacts(plan, entities, sources), runs);
+  const indexJson = built.value.searchIndex;
   const file = JSON.parse(indexJson) as SearchIndexFile;
   const load = timeIt(
     () => new SearchEngine(JSON.parse(indexJson) as SearchIndexFile),

@@ -11,14 +11,27 @@
  * mentioning one), --index PATH (default .generated/search/index.json, ARTIFACTS.searchIndex).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { artifactPath, BUILD_DATA_COMMAND } from '../../src/model/artifacts.ts';
+import {
+  artifactPath,
+  BUILD_DATA_COMMAND,
+  corpusArtifact,
+  planArtifact,
+} from '../../src/model/artifacts.ts';
+import type { CorpusFile } from '../../src/model/types.ts';
 import { TYPE_ORDER } from '../../src/model/entity-labels.ts';
 import type { EntityType } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import type { SearchIndexFile, UnitKind } from '../../src/search/format.ts';
 import { renderSnippet } from '../../src/search/snippet.ts';
 
-export const DEFAULT_INDEX = artifactPath('searchIndex');
+/** The first plan's index (the CLI searches one plan at a time for now). */
+export function defaultIndex(): string {
+  const corpus = artifactPath(corpusArtifact('corpus'));
+  if (!existsSync(corpus))
+    return artifactPath(planArtifact('(no corpus: run the build)', 'searchIndex'));
+  const { plans } = JSON.parse(readFileSync(corpus, 'utf8')) as CorpusFile;
+  return artifactPath(planArtifact(plans[0]!.slug, 'searchIndex'));
+}
 
 /** One hit as printed by --json. */
 export interface JsonHit {
@@ -57,7 +70,7 @@ function parseArgs(argv: string[]): Args {
     kinds: undefined,
     chapter: undefined,
     entityTypes: undefined,
-    index: DEFAULT_INDEX,
+    index: defaultIndex(),
   };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -4,35 +4,62 @@
  * answer to "what does the site read from the build?"; docs/architecture.md
  * has the same table.
  *
- * Paths are relative to the output folder (ARTIFACTS) or to the working
- * directory, where npm runs (artifactPath). Plain strings, no Node imports:
- * the model is shared with the browser.
+ * Each plan of the corpus has its own folder, `plans/<slug>/`, holding the
+ * PLAN_ARTIFACTS; the corpus as a whole has the CORPUS_ARTIFACTS. Paths are
+ * relative to the output folder (planArtifact, corpusArtifact) or to the
+ * working directory, where npm runs (artifactPath). Plain strings, no Node
+ * imports: the model is shared with the browser.
  */
 
 /** Where the build writes, relative to the working directory. */
 export const GENERATED_DIR = '.generated';
 
+/** Where the plans are, relative to the working directory: one folder per plan. */
+export const PLANS_DIR = 'content/plans';
+
+/** Each plan folder's metadata file (src/model/plan-meta.ts). */
+export const PLAN_META_FILE = 'plan.yaml';
+
 /** The command that writes every artifact, for error messages. */
 export const BUILD_DATA_COMMAND = 'npm run build:data';
 
-export const ARTIFACTS = {
-  /** The plan tree (PlanFile). Read by every page; served as /data/plan.json. */
+/** The files of one plan, in `plans/<slug>/`. */
+export const PLAN_ARTIFACTS = {
+  /** The plan tree (PlanFile). Read by every page of the plan; served as /<slug>/data/plan.json. */
   plan: 'plan.json',
-  /** The entity index (EntityIndex). Entity pages, mention links; /data/entities.json. */
+  /** The entity index (EntityIndex). Entity pages, mention links; /<slug>/data/entities.json. */
   entities: 'entities.json',
-  /** The targets (TargetFile). /targets/, links under clauses; /data/targets.json. */
+  /** The targets (TargetFile). Targets page, links under clauses; /<slug>/data/targets.json. */
   targets: 'targets.json',
-  /** The targets as CSV (UTF-8 with BOM, CRLF). Served as /data/targets.csv. */
+  /** The targets as CSV (UTF-8 with BOM, CRLF). Served as /<slug>/data/targets.csv. */
   targetsCsv: 'targets.csv',
-  /** The search index (SearchIndexFile). Served as /search/index.json; read by the CLI. */
+  /** The search index (SearchIndexFile). Served to the search worker; read by the CLI. */
   searchIndex: 'search/index.json',
   /** The domain dictionary the index was segmented with, for review. Read by nothing. */
   searchTerms: 'search/terms.txt',
 } as const;
 
-export type ArtifactName = keyof typeof ARTIFACTS;
+export type PlanArtifactName = keyof typeof PLAN_ARTIFACTS;
 
-/** `.generated/plan.json` and so on: where an artifact is, from the working directory. */
-export function artifactPath(name: ArtifactName, dir: string = GENERATED_DIR): string {
-  return `${dir}/${ARTIFACTS[name]}`;
+/** The files of the corpus as a whole. */
+export const CORPUS_ARTIFACTS = {
+  /** Every plan's metadata and counts, in display order (CorpusFile). Home page, plan switcher. */
+  corpus: 'corpus.json',
+} as const;
+
+export type CorpusArtifactName = keyof typeof CORPUS_ARTIFACTS;
+
+/** `plans/<slug>/plan.json` and so on: a plan's artifact, relative to the output folder. */
+export function planArtifact(slug: string, name: PlanArtifactName): string {
+  return `plans/${slug}/${PLAN_ARTIFACTS[name]}`;
+}
+
+/** `corpus.json`: a corpus artifact, relative to the output folder. */
+export function corpusArtifact(name: CorpusArtifactName): string {
+  return CORPUS_ARTIFACTS[name];
+}
+
+/** `.generated/plans/licang-14/plan.json`: where an artifact is, from the working directory. */
+export function artifactPath(relative: string, dir: string = GENERATED_DIR): string {
+  return `${dir}/${relative}`;
 }

@@ -1,3 +1,5 @@
+import type { PlanMeta } from './plan-meta.ts';
+
 /**
  * The plan tree: one set of types shared by the build pipeline (`scripts/`),
  * the site (`src/pages`) and the search code (`src/search`).
@@ -252,9 +254,37 @@ export type PlanNode =
 /** The file written to dist/data/plan.json. */
 export interface PlanFile {
   /** Bumped when the shape of this file changes. */
-  schema: 1;
+  schema: 2;
+  /** The plan's folder name under content/plans/, the first segment of its URLs. */
+  slug: string;
+  /** The plan's metadata file, validated (content/plans/<slug>/plan.yaml). */
+  meta: PlanMeta;
+  /** The source text's path, from the working directory. */
   source: string;
   document: DocumentNode;
+}
+
+/** What the corpus file says of each plan: its metadata and the size of its tree. */
+export interface CorpusEntry {
+  slug: string;
+  meta: PlanMeta;
+  counts: {
+    parts: number;
+    chapters: number;
+    sections: number;
+    measures: number;
+    boxes: number;
+    indicators: number;
+    targets: number;
+    entities: number;
+  };
+}
+
+/** The file written to .generated/corpus.json: every plan, in display order. */
+export interface CorpusFile {
+  /** Bumped when the shape of this file changes. */
+  schema: 1;
+  plans: CorpusEntry[];
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1,6 +1,6 @@
 import type { DocumentNode } from '../model/types.ts';
 import { indicatorsCsv } from './indicators-csv.ts';
-import { artifactText, loadDocument } from './load-artifacts.ts';
+import { artifactText, loadDocument, planArtifactOf } from './load-artifacts.ts';
 import { planMarkdown } from './markdown.ts';
 
 /**
@@ -11,12 +11,12 @@ import { planMarkdown } from './markdown.ts';
  */
 export function downloadBodies(document: DocumentNode = loadDocument()): Map<string, string> {
   return new Map<string, string>([
-    ['/data/plan.json', artifactText('plan')],
+    ['/data/plan.json', artifactText(planArtifactOf('plan'))],
     ['/data/indicators.csv', indicatorsCsv(document)],
     ['/data/plan.md', planMarkdown(document)],
-    ['/data/targets.csv', artifactText('targetsCsv')],
-    ['/data/targets.json', artifactText('targets')],
-    ['/data/entities.json', artifactText('entities')],
+    ['/data/targets.csv', artifactText(planArtifactOf('targetsCsv'))],
+    ['/data/targets.json', artifactText(planArtifactOf('targets'))],
+    ['/data/entities.json', artifactText(planArtifactOf('entities'))],
   ]);
 }
 

@@ -1,7 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { artifactPath, BUILD_DATA_COMMAND, type ArtifactName } from '../model/artifacts.ts';
-import type { DocumentNode, EntityIndex, PlanFile, TargetFile } from '../model/types.ts';
+import {
+  artifactPath,
+  BUILD_DATA_COMMAND,
+  corpusArtifact,
+  planArtifact,
+  type PlanArtifactName,
+} from '../model/artifacts.ts';
+import type {
+  CorpusFile,
+  DocumentNode,
+  EntityIndex,
+  PlanFile,
+  TargetFile,
+} from '../model/types.ts';
 
 /**
  * The site's one way in to what the build wrote: every artifact named in
@@ -13,46 +25,65 @@ import type { DocumentNode, EntityIndex, PlanFile, TargetFile } from '../model/t
  * writes it: a site built without its data would be wrong, not smaller.
  */
 
-/** The absolute path of an artifact. */
-export function artifactFile(name: ArtifactName): string {
-  return resolve(process.cwd(), artifactPath(name));
+/** The absolute path of an artifact (a path relative to .generated/). */
+export function artifactFile(relative: string): string {
+  return resolve(process.cwd(), artifactPath(relative));
 }
 
-const bytesCache = new Map<ArtifactName, Buffer>();
+const bytesCache = new Map<string, Buffer>();
 
 /** An artifact's bytes, exactly as the build wrote them. */
-export function artifactBytes(name: ArtifactName): Buffer {
-  let bytes = bytesCache.get(name);
+export function artifactBytes(relative: string): Buffer {
+  let bytes = bytesCache.get(relative);
   if (!bytes) {
-    const path = artifactFile(name);
+    const path = artifactFile(relative);
     if (!existsSync(path)) {
       throw new Error(
-        `${artifactPath(name)} is missing: run \`${BUILD_DATA_COMMAND}\` (scripts/build.ts writes it) before building the site`,
+        `${artifactPath(relative)} is missing: run \`${BUILD_DATA_COMMAND}\` (scripts/build.ts writes it) before building the site`,
       );
     }
     bytes = readFileSync(path);
-    bytesCache.set(name, bytes);
+    bytesCache.set(relative, bytes);
   }
   return bytes;
 }
 
 /** An artifact's text (UTF-8), exactly as the build wrote it. */
-export const artifactText = (name: ArtifactName): string => artifactBytes(name).toString('utf8');
+export const artifactText = (relative: string): string => artifactBytes(relative).toString('utf8');
 
-const jsonCache = new Map<ArtifactName, unknown>();
+const jsonCache = new Map<string, unknown>();
 
-function artifactJson<T>(name: ArtifactName): T {
-  if (!jsonCache.has(name)) jsonCache.set(name, JSON.parse(artifactText(name)));
-  return jsonCache.get(name) as T;
+function artifactJson<T>(relative: string): T {
+  if (!jsonCache.has(relative)) jsonCache.set(relative, JSON.parse(artifactText(relative)));
+  return jsonCache.get(relative) as T;
 }
 
-/** `.generated/plan.json`: the plan tree. */
-export const loadPlan = (): PlanFile => artifactJson<PlanFile>('plan');
+/** `.generated/corpus.json`: every plan's metadata and counts, in display order. */
+export const loadCorpus = (): CorpusFile => artifactJson<CorpusFile>(corpusArtifact('corpus'));
 
-export const loadDocument = (): DocumentNode => loadPlan().document;
+/** The slugs of the corpus's plans, in display order. */
+export const planSlugs = (): string[] => loadCorpus().plans.map((p) => p.slug);
 
-/** `.generated/entities.json`: the entity index. */
-export const loadEntities = (): EntityIndex => artifactJson<EntityIndex>('entities');
+/**
+ * The plan the single-plan pages show until every route takes a plan: the
+ * first of the corpus.
+ */
+export const defaultPlanSlug = (): string => planSlugs()[0]!;
 
-/** `.generated/targets.json`: the targets. */
-export const loadTargets = (): TargetFile => artifactJson<TargetFile>('targets');
+/** A plan's artifact, relative to .generated/ (for the data endpoints). */
+export const planArtifactOf = (name: PlanArtifactName, slug = defaultPlanSlug()): string =>
+  planArtifact(slug, name);
+
+/** `.generated/plans/<slug>/plan.json`: the plan tree. */
+export const loadPlan = (slug = defaultPlanSlug()): PlanFile =>
+  artifactJson<PlanFile>(planArtifact(slug, 'plan'));
+
+export const loadDocument = (slug = defaultPlanSlug()): DocumentNode => loadPlan(slug).document;
+
+/** `.generated/plans/<slug>/entities.json`: the entity index. */
+export const loadEntities = (slug = defaultPlanSlug()): EntityIndex =>
+  artifactJson<EntityIndex>(planArtifact(slug, 'entities'));
+
+/** `.generated/plans/<slug>/targets.json`: the targets. */
+export const loadTargets = (slug = defaultPlanSlug()): TargetFile =>
+  artifactJson<TargetFile>(planArtifact(slug, 'targets'));

@@ -10,6 +10,8 @@ import { boldLead, planMarkdown } from '../../src/site/markdown.ts';
 import { DOWNLOADS } from '../../src/site/pages.ts';
 import { artifactFile, loadDocument } from '../../src/site/load-artifacts.ts';
 import { walk } from '../../src/model/tree.ts';
+import { planArtifact } from '../../src/model/artifacts.ts';
+import { LICANG } from '../support/real-plan.ts';
 
 /** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */
 const document = loadDocument();
@@ -88,7 +90,9 @@ describe('plan.md', () => {
 
 describe('dist/data after the build', () => {
   it('serves plan.json byte for byte, and the CSV and Markdown as generated', () => {
-    expect(readFileSync('dist/data/plan.json')).toEqual(readFileSync(artifactFile('plan')));
+    expect(readFileSync('dist/data/plan.json')).toEqual(
+      readFileSync(artifactFile(planArtifact(LICANG, 'plan'))),
+    );
     const csv = readFileSync('dist/data/indicators.csv');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toBe(indicatorsCsv(document));

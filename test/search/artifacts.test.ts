@@ -5,12 +5,11 @@ import {
   buildSearchIndex,
   SearchBuildError,
 } from '../../scripts/search-index/build-index.ts';
-import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import type { SearchIndexFile } from '../../src/search/format.ts';
 import { MARK } from '../../src/search/segment.ts';
 import { walk } from '../../src/model/tree.ts';
 import { urlMap } from '../../src/model/urls.ts';
-import { realEntities, realIndex, realPlan } from '../support/real-plan.ts';
+import { realEntities, realIndex, realPlan, realSearchSources } from '../support/real-plan.ts';
 
 describe('search artifacts', () => {
   it('index every unit of the plan once, with its URL and its text as printed', () => {
@@ -43,8 +42,8 @@ describe('search artifacts', () => {
   });
 
   it('are deterministic, so a rebuild does not change the served file', () => {
-    const a = buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex];
-    const b = buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex];
+    const a = buildSearchArtifacts(realPlan(), realEntities(), realSearchSources()).searchIndex;
+    const b = buildSearchArtifacts(realPlan(), realEntities(), realSearchSources()).searchIndex;
     expect(a).toBe(b);
   });
 
@@ -58,10 +57,18 @@ describe('search artifacts', () => {
 
   it('refuse a topic map pointing at a term the plan never uses', () => {
     expect(() =>
-      buildSearchIndex(realPlan(), null, { topics: '看病 => 挂号费', curatedTerms: [] }),
+      buildSearchIndex(realPlan(), null, {
+        topics: '看病 => 挂号费',
+        curatedTerms: [],
+        curatedTermsFile: 'terms.txt',
+      }),
     ).toThrow(SearchBuildError);
     expect(() =>
-      buildSearchIndex(realPlan(), null, { topics: '', curatedTerms: ['不存在的词'] }),
+      buildSearchIndex(realPlan(), null, {
+        topics: '',
+        curatedTerms: ['不存在的词'],
+        curatedTermsFile: 'terms.txt',
+      }),
     ).toThrow(/不存在的词/);
   });
 });

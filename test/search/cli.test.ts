@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchArtifacts } from '../../scripts/search-index/build-index.ts';
-import { ARTIFACTS } from '../../src/model/artifacts.ts';
 import { urlMap } from '../../src/model/urls.ts';
 import { indexById } from '../../src/model/tree.ts';
-import { realEntities, realPlan } from '../support/real-plan.ts';
+import { realEntities, realPlan, realSearchSources } from '../support/real-plan.ts';
 
 /** The CLI contract: `npm run --silent search -- "<query>" --json` prints only a JSON array of hits. */
 const KINDS = [
@@ -32,7 +31,10 @@ beforeAll(() => {
   // A fresh index built from the real plan, so the test does not depend on a stale .generated/.
   dir = mkdtempSync(join(tmpdir(), 'plan-kb-search-'));
   index = join(dir, 'index.json');
-  writeFileSync(index, buildSearchArtifacts(realPlan(), realEntities())[ARTIFACTS.searchIndex]!);
+  writeFileSync(
+    index,
+    buildSearchArtifacts(realPlan(), realEntities(), realSearchSources()).searchIndex,
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,9 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPlanData, readSources } from '../../scripts/build.ts';
-import { ARTIFACTS, GENERATED_DIR } from '../../src/model/artifacts.ts';
-import { SOURCE, sourceBytes } from '../support/real-plan.ts';
+import { buildPlanData, readCorpusSources } from '../../scripts/build.ts';
+import {
+  corpusArtifact,
+  GENERATED_DIR,
+  PLAN_ARTIFACTS,
+  planArtifact,
+  type PlanArtifactName,
+} from '../../src/model/artifacts.ts';
+import type { CorpusFile } from '../../src/model/types.ts';
+import { LICANG, realInputs } from '../support/real-plan.ts';
 
 /**
  * The contract between build and site (src/model/artifacts.ts): the build
@@ -20,14 +27,27 @@ function filesUnder(dir: string): string[] {
 
 describe('the artifacts contract', () => {
   it('names every file the build wrote to .generated/ (run `npm run build:data` first)', () => {
-    expect(filesUnder(GENERATED_DIR).sort()).toEqual(Object.values(ARTIFACTS).sort());
+    const corpus = JSON.parse(
+      readFileSync(join(GENERATED_DIR, corpusArtifact('corpus')), 'utf8'),
+    ) as CorpusFile;
+    const expected = [
+      corpusArtifact('corpus'),
+      ...corpus.plans.flatMap((p) =>
+        (Object.keys(PLAN_ARTIFACTS) as PlanArtifactName[]).map((name) =>
+          planArtifact(p.slug, name),
+        ),
+      ),
+    ];
+    expect(filesUnder(GENERATED_DIR).sort()).toEqual(expected.sort());
   });
 
   it('is what the pure build function makes, byte for byte', () => {
-    const { files } = buildPlanData(sourceBytes(), SOURCE, readSources());
-    expect(Object.keys(files).sort()).toEqual(Object.values(ARTIFACTS).sort());
-    for (const [name, body] of Object.entries(files))
-      expect(readFileSync(join(GENERATED_DIR, name), 'utf8'), name).toBe(body);
+    const { files } = buildPlanData(realInputs(), readCorpusSources());
+    expect(Object.keys(files).sort()).toEqual(Object.keys(PLAN_ARTIFACTS).sort());
+    for (const [name, body] of Object.entries(files)) {
+      const path = join(GENERATED_DIR, planArtifact(LICANG, name as PlanArtifactName));
+      expect(readFileSync(path, 'utf8'), name).toBe(body);
+    }
   });
 
   it('makes the site fail with the missing file and the command that writes it', async () => {
@@ -36,8 +56,8 @@ describe('the artifacts contract', () => {
     try {
       process.chdir(empty);
       const { artifactBytes } = await import('../../src/site/load-artifacts.ts');
-      expect(() => artifactBytes('entities')).toThrow(
-        '.generated/entities.json is missing: run `npm run build:data`',
+      expect(() => artifactBytes(planArtifact(LICANG, 'entities'))).toThrow(
+        `.generated/plans/${LICANG}/entities.json is missing: run \`npm run build:data\``,
       );
     } finally {
       process.chdir(here);

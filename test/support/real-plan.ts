@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { buildPlan, CURATED_FILE, SOURCE_FILE } from '../../scripts/build.ts';
+import {
+  buildPlan,
+  readCorpusSources,
+  readPlanInputs,
+  type PlanInputs,
+} from '../../scripts/build.ts';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import { parseCurated, type CuratedList } from '../../scripts/pipeline/curated.ts';
 import { extractEntities } from '../../scripts/pipeline/entities.ts';
 import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
-import { type BuiltIndex, buildSearchIndex } from '../../scripts/search-index/build-index.ts';
+import {
+  type BuiltIndex,
+  buildSearchIndex,
+  type SearchSources,
+} from '../../scripts/search-index/build-index.ts';
 import type { DocumentNode, EntityIndex, PlanFile } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 
@@ -14,13 +23,23 @@ import { SearchEngine } from '../../src/search/engine.ts';
  * test file: no `npm run build` needed.
  */
 
-export const SOURCE = SOURCE_FILE;
+/** The first plan of the corpus, the one the golden files and the relevance set are written for. */
+export const LICANG = 'licang-14';
+
+let inputs: PlanInputs | undefined;
+/** Its inputs, read from content/plans/licang-14/ the way the build reads them. */
+export function realInputs(): PlanInputs {
+  inputs ??= readPlanInputs(LICANG);
+  return inputs;
+}
+
+export const SOURCE = `content/plans/${LICANG}/source.md`;
 export const sourceBytes = (): Buffer => readFileSync(SOURCE);
 
 let plan: PlanFile | undefined;
 /** The plan tree (stages read → … → links). */
 export function realPlan(): PlanFile {
-  plan ??= buildPlan(sourceBytes(), SOURCE);
+  plan ??= buildPlan(sourceBytes(), SOURCE, realInputs().meta);
   return plan;
 }
 
@@ -31,9 +50,10 @@ export function linkedDocument(): DocumentNode {
   return linked;
 }
 
+export const CURATED_FILE = `content/plans/${LICANG}/entities.json`;
 export const curatedText = (): string => readFileSync(CURATED_FILE, 'utf8');
 
-/** content/entities/curated.json, failing the test on any problem in it. */
+/** The plan's curated entity list, failing the test on any problem in it. */
 export function curatedList(): CuratedList {
   const issues = new IssueCollector(CURATED_FILE);
   const list = parseCurated(curatedText(), issues);
@@ -48,10 +68,20 @@ export function realEntities(): EntityIndex {
   return entities;
 }
 
+/** The search inputs the build gives the real plan: its extra terms and the topic map. */
+export function realSearchSources(): SearchSources {
+  const terms = realInputs().searchTerms;
+  return {
+    curatedTerms: terms?.terms ?? [],
+    curatedTermsFile: terms?.file ?? '',
+    topics: readCorpusSources().topics,
+  };
+}
+
 let built: BuiltIndex | undefined;
 /** The search index of the real plan, built the way `npm run build` builds it. */
 export function realIndex(): BuiltIndex {
-  built ??= buildSearchIndex(realPlan(), realEntities());
+  built ??= buildSearchIndex(realPlan(), realEntities(), realSearchSources());
   return built;
 }
 

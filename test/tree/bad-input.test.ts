@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlanError } from '../../scripts/pipeline/errors.ts';
 import { buildPlan } from '../../scripts/build.ts';
-import { SOURCE } from '../support/real-plan.ts';
+import { LICANG, realInputs, SOURCE } from '../support/real-plan.ts';
 
 const original = readFileSync(SOURCE, 'utf8');
 const lines = original.split('\n');
@@ -83,14 +84,14 @@ const cases: Case[] = [
 
 describe('bad input', () => {
   it('the unchanged source builds (so each failure below is caused by its one change)', () => {
-    expect(() => buildPlan(Buffer.from(original), SOURCE)).not.toThrow();
+    expect(() => buildPlan(Buffer.from(original), SOURCE, realInputs().meta)).not.toThrow();
   });
 
   for (const c of cases) {
     it(`${c.name}: names the line and what was expected`, () => {
       let error: unknown;
       try {
-        buildPlan(c.bytes, 'broken.md');
+        buildPlan(c.bytes, 'broken.md', realInputs().meta);
       } catch (e) {
         error = e;
       }
@@ -104,9 +105,21 @@ describe('bad input', () => {
   }
 
   it('the build script prints the problems, exits 1 and writes nothing, leaving earlier output alone', () => {
+    const metaText = readFileSync(`content/plans/${LICANG}/plan.yaml`, 'utf8');
     for (const [index, c] of cases.entries()) {
-      const file = join(work, `case-${index}.md`);
+      // A corpus of one plan folder holding the broken text, its metadata naming the new text's hash.
+      const plans = join(work, `plans-${index}`);
+      const folder = join(plans, LICANG);
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, 'source.md');
       writeFileSync(file, c.bytes);
+      const sha256 = createHash('sha256').update(c.bytes).digest('hex');
+      writeFileSync(
+        join(folder, 'plan.yaml'),
+        metaText
+          .replace(/^sha256: .*$/m, `sha256: ${sha256}`)
+          .replace(/^(entities|searchTerms):.*$/gm, ''),
+      );
       const fresh = join(work, `out-${index}`);
       const earlier = join(work, `earlier-${index}`);
       mkdirSync(earlier);
@@ -115,9 +128,11 @@ describe('bad input', () => {
         let status = 0;
         let stderr = '';
         try {
-          execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', file, out], {
-            stdio: 'pipe',
-          });
+          execFileSync(
+            process.execPath,
+            ['--import', 'tsx', 'scripts/build.ts', '--plans', plans, '--out', out],
+            { stdio: 'pipe' },
+          );
         } catch (e) {
           const err = e as { status: number; stderr: Buffer };
           status = err.status;

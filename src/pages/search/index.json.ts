@@ -4,9 +4,9 @@
  * search worker on first use.
  */
 import type { APIRoute } from 'astro';
-import { artifactBytes } from '../../site/load-artifacts.ts';
+import { artifactBytes, planArtifactOf } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(new Uint8Array(artifactBytes('searchIndex')), {
+  new Response(new Uint8Array(artifactBytes(planArtifactOf('searchIndex'))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
