@@ -105,7 +105,7 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
   const tableRepairs: Repair[] = [];
   const planTitle = meta.title;
   const { preface, chapters } = structure(
-    { root, lines: repaired, planTitle },
+    { root, lines: repaired, planTitle, period: meta.period },
     issues,
     tableRepairs,
   );

@@ -80,6 +80,7 @@ export function readPreamble(lines: string[], issues: IssueCollector): Preamble 
     }
     toc.push({
       kind: m[2] === '章' ? 'chapter' : 'section',
+      numbering: m[2] === '章' ? '章' : '节',
       number: parseChineseNumber(m[1]!) ?? 0,
       title: normalizeSpaces(m[3]!),
       page: Number(m[4]),

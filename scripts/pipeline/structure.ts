@@ -39,6 +39,8 @@ export interface StructureInput {
   /** The normalized lines the markdown was made of (markdown line n = lines[n - 1]). */
   lines: NormalizedLine[];
   planTitle: string;
+  /** The plan's period (tables read year columns against it). */
+  period: { start: number; end: number };
 }
 
 export interface Structured {
@@ -123,7 +125,13 @@ export function structure(
   const finishTable = () => {
     if (!table) return;
     const node: TableNode = parseTable(
-      { number: table.number, caption: table.caption, lines: table.lines, planTitle },
+      {
+        number: table.number,
+        caption: table.caption,
+        lines: table.lines,
+        planTitle,
+        period: input.period,
+      },
       issues,
       repairs,
     );
@@ -431,6 +439,7 @@ export function structure(
       kind,
       number,
       label,
+      numbering: kind === 'chapter' ? '章' : kind === 'section' ? '节' : '一、',
       title: clean,
       citation: citeAt(planTitle, path, clean),
       source: { ...span },

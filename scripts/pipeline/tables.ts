@@ -28,6 +28,8 @@ export interface TableInput {
   /** The table's lines: header, rows, repeated headers, and its 注 line. */
   lines: NormalizedLine[];
   planTitle: string;
+  /** The plan's period: a year column at its end or later is a target. */
+  period: { start: number; end: number };
 }
 
 const REQUIRED_COLUMNS = ['类别', '序号', '指标', '属性'] as const;
@@ -62,12 +64,15 @@ export function parseTable(
   const col = (name: string) => columns.indexOf(name);
   const valueColumns = columns
     .map((name, index) => ({ name, index }))
-    .filter(({ name }) => !['类别', '序号', '指标', '单位', '属性'].includes(name));
+    .filter(({ name }) => !['类别', '序号', '指标', '单位', '属性'].includes(name))
+    .map((c) => ({ ...c, ...columnRole(c.name, input.period) }));
 
   const table: TableNode = {
     id,
     kind: 'table',
     number,
+    label: `表${number}`,
+    indicators: true,
     title,
     caption: captionText,
     citation: citeTable(planTitle, number, title),
@@ -149,9 +154,9 @@ export function parseTable(
     );
     const rowId = `${id}.${rowNumber}`;
 
-    const valueCells: IndicatorCell[] = valueColumns.map(({ name: column, index }) => {
+    const valueCells: IndicatorCell[] = valueColumns.map(({ name: column, index, role, year }) => {
       const text = cells[index]!;
-      if (text !== '') return parseCell(column, raw[index]!, text);
+      if (text !== '') return parseCell(column, raw[index]!, text, { role, year });
       const above = previous?.cells.find((c) => c.column === column);
       if (!previous || !above || above.text === '') {
         issues.add(
@@ -159,7 +164,7 @@ export function parseTable(
           'table-cell-empty',
           `表${number} row ${rowNumber} has an empty ${column} cell and no cell above to merge with`,
         );
-        return parseCell(column, '', '');
+        return parseCell(column, '', '', { role, year });
       }
       repairs.push({
         kind: 'merged-cell',
@@ -167,13 +172,14 @@ export function parseTable(
         before: `${rowId} ${column}: (empty)`,
         after: `${above.text} (from ${previous.id})`,
       });
-      return { ...parseCell(column, '', above.text), mergedFrom: previous.id };
+      return { ...parseCell(column, '', above.text, { role, year }), mergedFrom: previous.id };
     });
 
     const indicator: IndicatorNode = {
       id: rowId,
       kind: 'indicator',
       table: number,
+      tableId: id,
       number: rowNumber,
       category,
       name,
@@ -215,7 +221,41 @@ function splitNameAndUnit(
   return m ? { name: m[1]!, unit: m[2]! } : { name: nameCell, unit: '' };
 }
 
-export function parseCell(column: string, raw: string, text: string): IndicatorCell {
+/** 十三五 → 13: the number of a five-year plan written in Chinese. */
+const FIVE_YEAR = /十([一二三四五六七八九])五/;
+
+/**
+ * What a value column holds, from its header and the plan's period: a target
+ * (…目标, or a year at the end of the period or later), an actual figure
+ * (…完成, 实际, or a year before the period ends), a growth rate (年均, 增长,
+ * 累计), or something else. 十三五 stands for its last year, 2020.
+ */
+export function columnRole(
+  header: string,
+  period: { start: number; end: number },
+): { role: IndicatorCell['role']; year: number | null } {
+  const squashed = header.replace(/\s+/g, '');
+  const digits = /(\d{4})/.exec(squashed)?.[1];
+  const fiveYear = FIVE_YEAR.exec(squashed);
+  const year = digits
+    ? Number(digits)
+    : fiveYear
+      ? 2010 + 5 * '一二三四五六七八九'.indexOf(fiveYear[1]!)
+      : null;
+  if (/年均|增长|增速|累计/.test(squashed) && !/目标|完成/.test(squashed))
+    return { role: 'growth', year };
+  if (/目标|规划/.test(squashed)) return { role: 'target', year };
+  if (/完成|实际|现状|基期|基数/.test(squashed)) return { role: 'actual', year };
+  if (year !== null) return { role: year >= period.end ? 'target' : 'actual', year };
+  return { role: 'other', year: null };
+}
+
+export function parseCell(
+  column: string,
+  raw: string,
+  text: string,
+  role: Pick<IndicatorCell, 'role' | 'year'> = { role: 'other', year: null },
+): IndicatorCell {
   const cumulative = /^\[.*\]$/.test(text);
   const cityLevel = text.includes('*');
   const approximate = text.includes('左右');
@@ -234,5 +274,6 @@ export function parseCell(column: string, raw: string, text: string): IndicatorC
     cumulative,
     approximate,
     comparator: comparator as IndicatorCell['comparator'],
+    ...role,
   };
 }

@@ -72,7 +72,7 @@ export function buildSearchIndex(
   const parsed = parseTopics(sources.topics);
   problems.push(...parsed.problems, ...checkTopics(parsed.topics, planCompact));
 
-  const citationPrefix = `《${plan.document.metadata.title}》`;
+  const citationPrefix = `《${plan.meta.title}》`;
   for (const u of units) {
     if (!u.citation.startsWith(citationPrefix))
       problems.push(`${u.id}: citation does not start with ${citationPrefix}`);

@@ -40,9 +40,18 @@ function unitContent(
       return null;
     case 'preface':
       return { heading: node.title, crumb: node.title, text: node.title };
+    case 'part':
     case 'chapter':
     case 'section':
       return { heading: node.title, crumb: node.label, text: `${node.label} ${node.title}` };
+    case 'glossary':
+      return { heading: node.title, crumb: node.title, text: node.title };
+    case 'term':
+      return { heading: node.term, crumb: node.term, text: node.text };
+    case 'appendix':
+      return { heading: node.title, crumb: node.label, text: `${node.label} ${node.title}` };
+    case 'row':
+      return { heading: '', crumb: '', text: node.cells.join(' '), title: node.title };
     case 'subpart':
       return { heading: node.title, crumb: node.title, text: `${node.label}${node.title}` };
     case 'measure':
@@ -54,7 +63,7 @@ function unitContent(
     case 'boxItem':
       return { heading: node.title, crumb: node.title, text: node.text };
     case 'table':
-      return { heading: node.title, crumb: `表${node.number}`, text: node.caption };
+      return { heading: node.title, crumb: node.label, text: node.caption };
     case 'indicator':
       return { heading: node.name, crumb: node.name, text: indicatorText(node) };
     case 'figure':

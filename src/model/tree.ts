@@ -28,10 +28,19 @@ export function ownText(node: PlanNode): { line: number; text: string }[] {
     case 'document':
     case 'preface':
       return [];
+    case 'part':
     case 'chapter':
     case 'section':
     case 'subpart':
       return at(`${node.label}${node.title}`);
+    case 'glossary':
+      return at(node.title);
+    case 'appendix':
+      return at(`${node.label}${node.title}`);
+    case 'term':
+      return at(node.text);
+    case 'row':
+      return at(node.cells.join(''));
     case 'measure':
       return at(`${node.lead}${node.text}`);
     case 'paragraph':

@@ -16,21 +16,46 @@ export interface SourceSpan {
   end: number;
 }
 
-/** Node kinds, in the plan's own terms. */
+/**
+ * Node kinds, in the plan's own terms. The heading kinds name a level's role
+ * in the tree, whatever numbering the plan prints for it (docs/ids.md): the
+ * first numbered level under 篇 is the chapter (第X章, or 一、 in a plan
+ * without 章), the next the section, the deeper ones sub-parts.
+ */
 export type NodeKind =
   | 'document'
-  | 'preface' // 前言: the unnumbered paragraphs before 第一章
-  | 'chapter' // 章
-  | 'section' // 节
-  | 'subpart' // 一、二、… inside a section
-  | 'measure' // a bold-led (**标题。**) or dash-led (——) paragraph
+  | 'preface' // 序言/前言, or the unnumbered paragraphs before the first heading
+  | 'part' // 篇
+  | 'chapter' // 章 (or the plan's top numbered level)
+  | 'section' // 节 (or the level below the chapter)
+  | 'subpart' // 一、（一）1. … inside a section, nested as printed
+  | 'measure' // a paragraph led by a title: **标题。**, ——标题。, 标题。, 1. 标题。
   | 'paragraph' // an un-headed paragraph
   | 'box' // 专栏
-  | 'boxItem' // ◆ item of a 专栏
-  | 'table' // 表
-  | 'indicator' // one row of 表1 / 表2
-  | 'figure' // 图 caption
-  | 'note'; // 注：…
+  | 'boxItem' // an item of a 专栏 (◆, 1., 01, a table row of items)
+  | 'table' // 表, or the table a 专栏 holds
+  | 'indicator' // one indicator row of an indicator table
+  | 'row' // one row of a table that is not an indicator table
+  | 'figure' // 图 / 附图 caption
+  | 'note' // 注：…
+  | 'glossary' // 名词解释
+  | 'term' // one entry of the glossary
+  | 'appendix'; // 附录 / 附件
+
+/** The numbering styles plans print, outermost first (scripts/pipeline/numbering.ts). */
+export type NumberingStyle = '篇' | '章' | '节' | '一、' | '（一）' | '1.' | '（1）' | '1.1' | '①';
+
+/**
+ * A glossary reference printed as a number glued to the word it explains
+ * (“广东强芯”54): the number is taken out of the text and kept here.
+ */
+export interface TermRef {
+  /** Offset in the node's `text` (or `title`, for a heading) where the number stood. */
+  at: number;
+  /** The glossary entry's ID, e.g. G54. */
+  term: string;
+  field: 'title' | 'lead' | 'text';
+}
 
 interface NodeBase {
   /** Stable ID from the plan's numbering, e.g. `7.1.1`, `T2.21`, `B5.2`. */
@@ -43,15 +68,19 @@ interface NodeBase {
   /** Source lines in content/ that this node was read from. */
   source: SourceSpan;
   children: PlanNode[];
+  /** Glossary references taken out of this node's text, when the plan has a glossary. */
+  refs?: TermRef[];
 }
 
-/** Heading-like containers: chapter 章, section 节, sub-part 一、. */
+/** Heading-like containers: part 篇, chapter 章, section 节, sub-part 一、（一）1. … */
 export interface HeadingNode extends NodeBase {
-  kind: 'chapter' | 'section' | 'subpart';
+  kind: 'part' | 'chapter' | 'section' | 'subpart';
   /** The plan's number for this heading: 7 for 第七章, 1 for 第一节 or 一、. */
   number: number;
   /** The label as printed: 第七章, 第一节, 一、 */
   label: string;
+  /** The numbering style printed (篇, 章, 节, 一、, （一）…). */
+  numbering: NumberingStyle;
 }
 
 export interface PrefaceNode extends NodeBase {
@@ -67,8 +96,14 @@ export interface MeasureNode extends NodeBase {
   lead: string;
   /** The rest of the paragraph after the lead. */
   text: string;
-  /** How the plan marks it. */
-  style: 'bold' | 'dash';
+  /**
+   * How the plan marks it: a bold lead (**标题。**), a dash (——标题。), a plain
+   * lead sentence (标题。正文, recognised in runs of siblings), a numbered item
+   * (1. 标题。正文, （一）标题。正文) or an ordinal (一是…).
+   */
+  style: 'bold' | 'dash' | 'plain' | 'numbered' | 'ordinal';
+  /** The number as printed for a numbered item (1., （一）), when it has one. */
+  label?: string;
   /** Indicators this measure pursues (filled by the links stage). */
   indicators?: IndicatorLink[];
 }
@@ -82,10 +117,41 @@ export interface ParagraphNode extends NodeBase {
 
 export interface BoxNode extends NodeBase {
   kind: 'box';
-  /** 专栏 number. */
+  /** 专栏 number (the first number of 专栏3-2). */
   number: number;
   /** As printed: 专栏 5 */
   label: string;
+}
+
+/** 名词解释: the plan's glossary, its entries as children. */
+export interface GlossaryNode extends NodeBase {
+  kind: 'glossary';
+}
+
+/** One glossary entry: `54. 广东强芯：…`. */
+export interface TermNode extends NodeBase {
+  kind: 'term';
+  /** The entry's number, which the body's references print. */
+  number: number;
+  /** The term explained (the title). */
+  term: string;
+  /** The whole entry after its number, as printed (term, ：, definition). */
+  text: string;
+}
+
+/** 附录 / 附件: an appendix, with paragraphs, tables and figures as children. */
+export interface AppendixNode extends NodeBase {
+  kind: 'appendix';
+  number: number;
+  /** As printed: 附录1, 附件 */
+  label: string;
+}
+
+/** One row of a table that is not an indicator table, its cells as printed. */
+export interface TableRowNode extends NodeBase {
+  kind: 'row';
+  number: number;
+  cells: string[];
 }
 
 export interface BoxItemNode extends NodeBase {
@@ -130,6 +196,14 @@ export interface IndicatorCell {
   comparator: '>' | '<' | '≥' | '≤' | null;
   /** Set when the PDF merged this cell vertically with the same column of another row: that row's ID. */
   mergedFrom?: string;
+  /**
+   * What the column holds, read from its header: an actual figure (2020, 十三五完成,
+   * 2025年完成值), a target (2025, 十三五目标, 2030年目标值), a growth rate or
+   * cumulative change (年均增长, 累计), or something else.
+   */
+  role: 'actual' | 'target' | 'growth' | 'other';
+  /** The year the column refers to (2025年 → 2025, 十三五目标 → 2020), or null. */
+  year: number | null;
 }
 
 export type LinkKind = 'explicit' | 'topical';
@@ -141,18 +215,22 @@ export interface IndicatorLink {
 
 export interface IndicatorNode extends NodeBase {
   kind: 'indicator';
-  /** 1 for 表1, 2 for 表2. */
+  /** 1 for 表1, 2 for 表2 (for a table inside a 专栏, the 专栏's number). */
   table: number;
-  /** 序号 */
+  /** The table's node ID: T2, or B1.table for the table of 专栏1. */
+  tableId: string;
+  /** 序号 (for a sub-row, its position under the row it belongs to). */
   number: number;
+  /** For a sub-row of a two-level indicator (每千人口拥有医护人员数 › 注册护士数): the row's ID. */
+  parent?: string;
   /** 类别, e.g. 经济发展 (resolved for rows that leave it blank). */
   category: string;
   /** Indicator name without its unit. */
   name: string;
   /** 单位, e.g. %, 万元/人 ('' when none). */
   unit: string;
-  /** 属性 */
-  attribute: '预期性' | '约束性';
+  /** 属性 ('' when the table has no such column). */
+  attribute: '预期性' | '约束性' | '';
   cells: IndicatorCell[];
   /** The row's cells exactly as written in the source, in column order. */
   raw: string[];
@@ -162,7 +240,12 @@ export interface IndicatorNode extends NodeBase {
 
 export interface TableNode extends NodeBase {
   kind: 'table';
+  /** 表 number, or the number of the 专栏 the table is in. */
   number: number;
+  /** 表1, or 专栏1 for the table of a 专栏. */
+  label: string;
+  /** An indicator table (rows are IndicatorNodes) or any other table (rows are TableRowNodes). */
+  indicators: boolean;
   /** As printed: 表 1 李沧区…指标 */
   caption: string;
   /** Header cells as printed (first occurrence). */
@@ -192,10 +275,14 @@ export interface DocumentMetadata {
 
 /** One entry of the plan's own 目录. */
 export interface TocEntry {
-  kind: 'chapter' | 'section';
+  /** The level the entry lists (part 篇, chapter, section…), or other (名词解释, 附录). */
+  kind: 'part' | 'chapter' | 'section' | 'subpart' | 'other';
+  /** The numbering printed (第X篇, 第X章, 一、…); null for an other entry. */
+  numbering: NumberingStyle | null;
   number: number;
   title: string;
-  page: number;
+  /** The page the 目录 gives, or null when it prints none. */
+  page: number | null;
   line: number;
 }
 
@@ -218,14 +305,26 @@ export type RepairKind =
   | 'whitespace' // whitespace-only lines and trailing tabs the page breaks left
   | 'block-split' // a 专栏 title run into its first item on the next line
   | 'repeated-table-header' // a 表 header row repeated after a page break
-  | 'merged-cell'; // a cell the PDF merged vertically, resolved from its neighbour
+  | 'merged-cell' // a cell the PDF merged vertically, resolved from its neighbour
+  | 'page-footer' // a page number (— 14 —) the PDF text kept between two lines
+  | 'line-join' // hard-wrapped lines of PDF text joined into their paragraph
+  | 'heading-join' // a heading printed over two lines, joined
+  | 'term-ref' // a glossary number glued to a word (“广东强芯”54), taken out and linked
+  | 'invisible-character' // a zero-width or control character the conversion left, dropped
+  | 'wrapped-cell'; // a table cell wrapped onto the next line, joined
 
 export interface DocumentNode extends NodeBase {
   kind: 'document';
-  metadata: DocumentMetadata;
+  /**
+   * The header table some portals print before the text (文章标题, 制发机关…),
+   * when the source has one; the plan's own metadata is PlanFile.meta.
+   */
+  metadata?: DocumentMetadata;
   toc: TocEntry[];
-  /** The 印发 notice before the 目录, kept as text. */
+  /** Everything before the body that is not the 目录 or a preface: titles, 文号, the 印发 notice. */
   notice: string[];
+  /** What follows the body and is not part of the plan: 公开方式, 抄送, 印发 lines. */
+  colophon?: string[];
   repairs: Repair[];
   /** Headings whose wording differs from the 目录 (kept as printed in the body). */
   tocDifferences: TocDifference[];
@@ -248,8 +347,12 @@ export type PlanNode =
   | BoxItemNode
   | TableNode
   | IndicatorNode
+  | TableRowNode
   | FigureNode
-  | NoteNode;
+  | NoteNode
+  | GlossaryNode
+  | TermNode
+  | AppendixNode;
 
 /** The file written to dist/data/plan.json. */
 export interface PlanFile {

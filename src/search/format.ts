@@ -79,6 +79,7 @@ export interface SearchIndexFile {
 export const KIND_LABELS: Record<UnitKind, string> = {
   document: '全文',
   preface: '前言',
+  part: '篇',
   chapter: '章',
   section: '节',
   subpart: '小节',
@@ -90,6 +91,10 @@ export const KIND_LABELS: Record<UnitKind, string> = {
   indicator: '指标',
   figure: '图',
   note: '注',
+  row: '表格行',
+  glossary: '名词解释',
+  term: '名词',
+  appendix: '附录',
   entity: '名称',
 };
 

@@ -29,7 +29,7 @@ function tableCell(text: string): string {
 }
 
 export function planMarkdown(document: DocumentNode): string {
-  const m = document.metadata;
+  const m = document.metadata!; // the portal header table: every page of the first plan has one (the site moves to PlanFile.meta next)
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     [
@@ -102,6 +102,15 @@ function nodeMarkdown(node: PlanNode, urls: Map<string, string>): string[] {
       return [`**${escapeMarkdown(`表${node.number} ${node.title}`)}**`, lines.join('\n'), ...note];
     }
     case 'indicator':
+    case 'row':
       return [];
+    case 'part':
+      return [`## ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
+    case 'glossary':
+      return [`## ${escapeMarkdown(node.title)}`, ...children()];
+    case 'appendix':
+      return [`## ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
+    case 'term':
+      return [`${node.number}. ${escapeMarkdown(node.text)}`];
   }
 }

@@ -44,7 +44,7 @@ export interface HomeModel {
 }
 
 export function homeModel(document: DocumentNode): HomeModel {
-  const m = document.metadata;
+  const m = document.metadata!; // the portal header table: every page of the first plan has one (the site moves to PlanFile.meta next)
   const model: HomeModel = {
     metadata: m,
     facts: [
@@ -142,7 +142,11 @@ export function readingModel(
     blocks: blocksOf(node.children, urls, 2, ann),
     sections: node.children
       .filter((c) => c.kind === 'section')
-      .map((s) => ({ href: urls.get(s.id)!, label: 'label' in s ? s.label : '', title: s.title })),
+      .map((s) => ({
+        href: urls.get(s.id)!,
+        label: ('label' in s ? s.label : '') ?? '',
+        title: s.title,
+      })),
     citation: node.citation,
   };
   if (page.kind === 'section' && page.chapter) {
@@ -177,8 +181,8 @@ export function citeModel(document: DocumentNode, exampleId = '7.1.1'): CiteMode
   if (!node) throw new Error(`no node ${exampleId}`);
   const path = urlMap(document).get(exampleId)!;
   return {
-    metadata: document.metadata,
-    referencePrefix: documentReference(document.metadata, '').trimEnd(),
+    metadata: document.metadata!,
+    referencePrefix: documentReference(document.metadata!, '').trimEnd(),
     example: { citation: node.citation, path, text: node.title },
   };
 }

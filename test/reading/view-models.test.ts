@@ -14,7 +14,7 @@ import { loadDocument } from '../../src/site/load-artifacts.ts';
 
 /** View models for every route, on the real plan.json (`npm run build:data` first). */
 const document = loadDocument();
-const TITLE = document.metadata.title;
+const TITLE = document.metadata!.title;
 
 /** Every HTML id a page's blocks render, in order. */
 function blockIds(blocks: Block[]): string[] {
@@ -302,7 +302,7 @@ describe('indicators', () => {
 
 describe('citations', () => {
   it('give a GB/T 7714-2015 reference for the whole document', () => {
-    expect(documentReference(document.metadata, 'http://example.org/')).toBe(
+    expect(documentReference(document.metadata!, 'http://example.org/')).toBe(
       `李沧区人民政府. ${TITLE}[Z]. 2021-03-31. http://example.org/`,
     );
     const cite = citeModel(document);
