@@ -152,6 +152,16 @@ export interface TableRowNode extends NodeBase {
   kind: 'row';
   number: number;
   cells: string[];
+  /**
+   * The cells with a blank first (grouping) cell filled from the row above, as
+   * the table prints a group once (专栏3 产业集群 › 产业链); set only when one was filled.
+   */
+  resolved?: string[];
+  /**
+   * Set on a category row of an indicator table (一、经济强（12 项）): the category it
+   * opens (经济强). Such a row holds the category's text; the indicators below it carry it.
+   */
+  category?: string;
 }
 
 export interface BoxItemNode extends NodeBase {
@@ -172,8 +182,10 @@ export interface FigureNode extends NodeBase {
 
 export interface NoteNode extends NodeBase {
   kind: 'note';
-  /** Note text as printed, starting with 注：. */
+  /** Note text as printed, starting with 注：(its lines joined by a line break). */
   text: string;
+  /** The numbered items of the note (注：1.… 2.…, ①…②…), when it has two or more. */
+  items?: { number: number; text: string; line: number }[];
 }
 
 /** One value cell of an indicator row. */
@@ -231,9 +243,16 @@ export interface IndicatorNode extends NodeBase {
   unit: string;
   /** 属性 ('' when the table has no such column). */
   attribute: '预期性' | '约束性' | '';
+  /** Empty for the row of a two-level indicator: its sub-rows hold the figures. */
   cells: IndicatorCell[];
-  /** The row's cells exactly as written in the source, in column order. */
+  /**
+   * The row's cells exactly as written in the source, in column order. A two-level
+   * indicator splits its printed cells: the row holds those up to its name, each
+   * sub-row those from its sub-name on.
+   */
   raw: string[];
+  /** The number of the table's 注 item that a `*` on the name points to (广州 专栏1). */
+  note?: number;
   /** Measures that pursue this indicator (filled by the links stage). */
   measures?: IndicatorLink[];
 }
@@ -248,8 +267,13 @@ export interface TableNode extends NodeBase {
   indicators: boolean;
   /** As printed: 表 1 李沧区…指标 */
   caption: string;
-  /** Header cells as printed (first occurrence). */
+  /** Header cells as printed (first occurrence); for a header printed over several lines, the logical columns read from them. */
   columns: string[];
+  /**
+   * The header exactly as printed, line by line, when it spans more than one line
+   * (南京 专栏1: 规划目标 over 规划目标（2025年） and 年均增速〔累计〕).
+   */
+  headerLines?: { line: number; cells: string[] }[];
   /** Header rows that the PDF repeated after a page break: kept for fidelity, never rows. */
   repeatedHeaders: { line: number; cells: string[] }[];
 }
@@ -311,7 +335,8 @@ export type RepairKind =
   | 'heading-join' // a heading printed over two lines, joined
   | 'term-ref' // a glossary number glued to a word (“广东强芯”54), taken out and linked
   | 'invisible-character' // a zero-width or control character the conversion left, dropped
-  | 'wrapped-cell'; // a table cell wrapped onto the next line, joined
+  | 'wrapped-cell' // a table cell wrapped onto the next line, joined
+  | 'table-as-rows'; // an indicator table whose layout the table rules do not cover, kept as plain rows
 
 export interface DocumentNode extends NodeBase {
   kind: 'document';
