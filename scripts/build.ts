@@ -44,10 +44,10 @@ import { extractEntities } from './pipeline/entities.ts';
 import { IssueCollector, PlanError, type PlanIssue } from './pipeline/errors.ts';
 import { linkMeasuresAndIndicators } from './pipeline/links.ts';
 import { readPlanMeta } from './pipeline/metadata.ts';
-import { parseMarkdown } from './pipeline/parse.ts';
-import { readPreamble } from './pipeline/preamble.ts';
+import { assemble } from './pipeline/assemble.ts';
+import { readFrontMatter } from './pipeline/front-matter.ts';
+import { layoutBlocks } from './pipeline/layout.ts';
 import { decodeSource } from './pipeline/read.ts';
-import { repair } from './pipeline/repair.ts';
 import { countKinds, repairReport } from './pipeline/report.ts';
 import { structure } from './pipeline/structure.ts';
 import { extractTargets, targetsCsv } from './pipeline/targets.ts';
@@ -85,31 +85,37 @@ export interface PlanData {
 }
 
 /**
- * Stages 1–7, the tree: read → preamble → repair → parse → structure
- * (→ tables) → validate → links (measures ↔ indicators). Bytes in, plan out;
- * throws a PlanError listing every problem found (file, line, rule, reason).
+ * Stages 1–8, the tree: read → front matter → layout (and its repairs) →
+ * structure (parse, classify, boxes, tables) → assemble (leads, IDs,
+ * citations) → validate (against the 目录) → links (measures ↔ indicators).
+ * Bytes in, plan out; throws a PlanError listing every problem found (file,
+ * line, rule, reason).
  */
 export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): PlanFile {
   const issues = new IssueCollector(file);
   const lines = decodeSource(bytes, file);
-  const preamble = readPreamble(lines, issues);
-  const { lines: repaired, repairs } = repair(
-    lines.slice(preamble.bodyStart),
-    preamble.bodyStart + 1,
-    issues,
-  );
+  const front = readFrontMatter(lines, issues);
+  const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
+  if (
+    !squash(front.notice.join('')).includes(squash(meta.title)) &&
+    !squash(lines.slice(0, 40).join('')).includes(squash(meta.title))
+  )
+    issues.add(
+      1,
+      'metadata-title',
+      `the title in plan.yaml, ${meta.title}, is not printed before the body; expected the plan's title as the text prints it`,
+    );
   issues.throwIfAny();
-
-  const markdown = repaired.map((l) => l.text).join('\n');
-  const root = parseMarkdown(markdown);
-  const tableRepairs: Repair[] = [];
+  const repairs: Repair[] = [];
+  const blocks = layoutBlocks(lines, front.body, meta.form, issues, repairs);
   const planTitle = meta.title;
-  const { preface, chapters } = structure(
-    { root, lines: repaired, planTitle, period: meta.period },
+  const structured = structure(
+    { blocks, form: meta.form, planTitle, period: meta.period, toc: front.toc },
     issues,
-    tableRepairs,
+    repairs,
   );
-  const tocDifferences = validateAgainstToc(chapters, preamble.toc, issues);
+  const children = assemble(structured, planTitle, issues);
+  const tocDifferences = validateAgainstToc(children, front.toc, issues);
   issues.throwIfAny();
 
   const document: DocumentNode = {
@@ -118,12 +124,13 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
     title: planTitle,
     citation: `《${planTitle}》`,
     source: { start: 1, end: lines.length },
-    metadata: preamble.metadata,
-    toc: preamble.toc,
-    notice: preamble.notice,
-    repairs: [...repairs, ...tableRepairs].sort((a, b) => a.line - b.line),
+    ...(front.header ? { metadata: front.header } : {}),
+    toc: front.toc,
+    notice: front.notice,
+    ...(front.colophon.length ? { colophon: front.colophon } : {}),
+    repairs: repairs.sort((a, b) => a.line - b.line),
     tocDifferences,
-    children: [preface, ...chapters],
+    children,
   };
   return {
     schema: 2,

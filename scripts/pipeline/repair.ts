@@ -1,6 +1,5 @@
 import type { Repair, RepairKind } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
-import { normalizeSpaces } from './preamble.ts';
 
 /**
  * Repair the damage of the PDF-to-markdown conversion, line by line and
@@ -43,16 +42,34 @@ const TERMINAL = /(?:[。！？：…]|[。！？]”)$/;
 /** Lines that start a block of their own and never continue a paragraph. */
 const BLOCK_START = /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*\d|注：|<)/;
 
-export function repair(source: string[], firstLine: number, issues: IssueCollector): Repaired {
-  const repairs: Repair[] = [];
+export interface RepairOptions {
+  /**
+   * Join paragraphs a page break cut (Markdown converted from a PDF). A
+   * conversion from HTML has no page breaks: each paragraph is whole.
+   */
+  pageBreaks: boolean;
+}
+
+/** A source line and its 1-based number. */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
+export function repair(
+  source: SourceLine[],
+  options: RepairOptions,
+  issues: IssueCollector,
+  repairs: Repair[] = [],
+): Repaired {
   const record = (kind: RepairKind, line: number, before: string, after: string) => {
     repairs.push({ kind, line, before, after });
   };
 
   // 1–3: per source line.
   let lines: NormalizedLine[] = [];
-  source.forEach((raw, index) => {
-    const line = firstLine + index;
+  source.forEach(({ text: original, line }, index) => {
+    const raw = dropInvisible(original, line, record);
     let text = raw.trimEnd();
     if (text !== raw) record('whitespace', line, JSON.stringify(raw.slice(text.length)), '');
     if (text.trim() === '') {
@@ -65,14 +82,14 @@ export function repair(source: string[], firstLine: number, issues: IssueCollect
     }
     text = repairHtml(text, line, record, issues);
     for (const piece of text.split('\n')) lines.push({ text: piece, line, endLine: line });
-    if (/^\**专栏\s*\d+/.test(text) && (source[index + 1] ?? '').trim() !== '') {
+    if (/^\**专栏\s*\d+/.test(text) && (source[index + 1]?.text ?? '').trim() !== '') {
       record('block-split', line, text, `${text}⏎`);
       lines.push({ text: '', line, endLine: line });
     }
   });
 
   // 4: join paragraphs split at page boundaries.
-  lines = joinPageBreaks(lines, record);
+  if (options.pageBreaks) lines = joinPageBreaks(lines, record);
 
   // 5–8: within each (joined) line, except table lines.
   for (const entry of lines) {
@@ -87,7 +104,26 @@ export function isTableLine(text: string): boolean {
   return /\S\t|\t\S/.test(text) && !/^◆ /.test(text);
 }
 
-type Record_ = (kind: RepairKind, line: number, before: string, after: string) => void;
+export type RecordRepair = (kind: RepairKind, line: number, before: string, after: string) => void;
+type Record_ = RecordRepair;
+
+/**
+ * Characters that print nothing: zero-width spaces and joiners (U+200B–U+200D,
+ * U+2060, U+FEFF) and control characters other than tab. A conversion leaves
+ * them; each one dropped is recorded.
+ */
+const INVISIBLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u200b-\\u200d\\u2060\\ufeff]';
+const HAS_INVISIBLE = new RegExp(INVISIBLE);
+const EVERY_INVISIBLE = new RegExp(INVISIBLE, 'g');
+
+export function dropInvisible(text: string, line: number, record: RecordRepair): string {
+  if (!HAS_INVISIBLE.test(text)) return text;
+  const codes = [...new Set(text.match(EVERY_INVISIBLE))].map(
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  record('invisible-character', line, codes.join(' '), '');
+  return text.replace(EVERY_INVISIBLE, '');
+}
 
 function repairHtml(text: string, line: number, record: Record_, issues: IssueCollector): string {
   if (!text.includes('<')) return text;
@@ -177,7 +213,7 @@ const head = (s: string) => s.slice(0, 8);
 
 const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’`;
 
-function repairInline(text: string, line: number, record: Record_): string {
+export function repairInline(text: string, line: number, record: Record_): string {
   let out = text;
   out = out.replace(
     /\s*\$\s*([A-Za-z]+)_\{([^}]*)\}\s*\$\s*/g,
@@ -222,4 +258,12 @@ function diffSnippet(a: string, b: string): string {
   let start = 0;
   while (start < a.length && a[start] === b[start]) start++;
   return a.slice(Math.max(0, start - 4), start + 6);
+}
+
+/** Drop the spaces a PDF conversion puts between Han characters and digits or Latin letters. */
+export function normalizeSpaces(text: string): string {
+  return text
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])[ \t]+(?=[0-9A-Za-z〔])/gu, '')
+    .replace(/(?<=[0-9A-Za-z%〕])[ \t]+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])/gu, '')
+    .trim();
 }

@@ -1,564 +1,628 @@
-import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+/**
+ * Blocks → the plan's outline. Follows the plan's own numbering and words
+ * (classify.ts), never the Markdown heading depth:
+ *
+ * - headings (第X篇, 第X章, 第X节, 一、, （一）, 1., …) open containers; a
+ *   heading closes every open one of its own rank or deeper and goes into
+ *   the nearest outer one, so levels may be skipped but never crossed;
+ * - 专栏 boxes take their items, table and notes (boxes.ts), 表 captions
+ *   their table (tables.ts), 注 the table or box before them;
+ * - 名词解释 opens the glossary, 附录 an appendix;
+ * - every other block is a paragraph or a numbered item of the container it
+ *   falls in; which paragraphs are measures is decided per container once it
+ *   is complete (assemble.ts, leads.ts), as are IDs and citations.
+ *
+ * Numbering is checked as the headings go by: each level counts 1, 2, 3…
+ * under its parent, chapters either through the whole plan or afresh in every
+ * 篇 (whichever the plan does). Pure: blocks in, drafts out, problems to `issues`.
+ */
+import type { SourceForm } from '../../src/model/plan-meta.ts';
 import type {
-  BoxItemNode,
+  AppendixNode,
   BoxNode,
   FigureNode,
+  GlossaryNode,
   HeadingNode,
-  MeasureNode,
-  ParagraphNode,
-  PlanNode,
+  NoteNode,
+  NumberingStyle,
   PrefaceNode,
   Repair,
-  SourceSpan,
   TableNode,
+  TermNode,
+  TocEntry,
 } from '../../src/model/types.ts';
-import { parseChineseNumber, quoteTitle, toChineseNumber } from '../../src/model/text.ts';
+import { toChineseNumber } from '../../src/model/text.ts';
+import { BoxState } from './boxes.ts';
+import { citeFigure } from './citation.ts';
+import { type BlockClass, classify } from './classify.ts';
 import type { IssueCollector } from './errors.ts';
-import { isTableLine, type NormalizedLine } from './repair.ts';
-import { normalizeSpaces } from './preamble.ts';
-import { parseTable } from './tables.ts';
-import {
-  chapterPath,
-  citeAt,
-  citeBox,
-  citeBoxItem,
-  citeFigure,
-  citeParagraph,
-  sectionPath,
-  subpartPath,
-} from './citation.ts';
+import { TERM_ENTRY, termOf, TermReferences, type TermRefFound } from './glossary.ts';
+import type { Block } from './layout.ts';
+import { type Lead, markedLead } from './leads.ts';
+import { type HeadingRole, headingRoles, NumberingSequence, styleRank } from './numbering.ts';
+import { type Inline, parseInline, plainInline } from './parse.ts';
+import { normalizeSpaces } from './repair.ts';
+import { parseTable, type TableInput } from './tables.ts';
 
-/**
- * mdast blocks → the plan tree. Follows the plan's own numbering (第X章,
- * 第X节, 一、, 专栏 N, 表 N, 图 N), not the markdown heading depth, which the
- * conversion got wrong in many places.
- */
+/** One block, read: its inline text, its class, and the glossary references taken out of it. */
+export interface Prepared {
+  block: Block;
+  inline: Inline;
+  /** The block's text, markup and indentation removed, spaces normalized. */
+  text: string;
+  cls: BlockClass | { kind: 'table' } | { kind: 'preface' };
+  refs: TermRefFound[];
+}
+
+/** What a container holds before its measures and IDs are settled. */
+export type Draft =
+  | { type: 'container'; container: Container }
+  | { type: 'paragraph'; item: Prepared }
+  | { type: 'measure'; item: Prepared; lead: Lead; label?: string }
+  | { type: 'node'; node: PlanNodeDraft; item?: Prepared };
+
+/** Nodes made whole here (boxes, tables, figures, notes, terms): IDs final, citations set later. */
+export type PlanNodeDraft = BoxNode | TableNode | FigureNode | NoteNode | TermNode;
+
+export interface Container {
+  node: PrefaceNode | HeadingNode | GlossaryNode | AppendixNode;
+  /** The numbering rank of the container's heading (-1: preface, glossary, appendix). */
+  rank: number;
+  drafts: Draft[];
+  /** For the numbering checks: a key unique to this container. */
+  key: string;
+  /** The prepared block of its heading, for glossary references in the title. */
+  item?: Prepared;
+}
+
 export interface StructureInput {
-  root: Root;
-  /** The normalized lines the markdown was made of (markdown line n = lines[n - 1]). */
-  lines: NormalizedLine[];
+  blocks: Block[];
+  form: SourceForm;
   planTitle: string;
-  /** The plan's period (tables read year columns against it). */
   period: { start: number; end: number };
+  toc: TocEntry[];
 }
 
 export interface Structured {
-  preface: PrefaceNode;
-  chapters: HeadingNode[];
+  preface: Container;
+  /** Parts, or chapters when the plan has no 篇, in order. */
+  top: Container[];
+  glossary: Container | null;
+  appendices: Container[];
+  /** Chapters are numbered afresh in every 篇 (IDs then carry the part: P2.3). */
+  chaptersRestart: boolean;
+  roles: Map<NumberingStyle, HeadingRole>;
+  /** Whether the plan prints any bold lead (then it has no plain leads). */
+  boldLeads: boolean;
 }
 
-const CN = '[一二三四五六七八九十]+';
-const CHAPTER = new RegExp(`^第(${CN})章\\s*(.+)$`);
-const SECTION = new RegExp(`^第(${CN})节\\s*(.+)$`);
-const SUBPART = new RegExp(`^(${CN})、\\s*(.+)$`);
-const BOX = /^专栏\s*(\d+)\s*(.+)$/;
-const TABLE = /^表\s*(\d+)\s*(.+)$/;
-const FIGURE = /^图\s*(\d+)\s*(.+)$/;
-
-type Container = PrefaceNode | HeadingNode;
+const PREFACE_HEADING = /^(序|前)[\s\u3000]*言$/;
 
 export function structure(
   input: StructureInput,
   issues: IssueCollector,
   repairs: Repair[],
 ): Structured {
-  const { root, lines, planTitle } = input;
+  const { form, planTitle, period } = input;
+  const markdown = form === 'markdown-from-pdf' || form === 'markdown-from-html';
+  const record = (kind: Repair['kind'], line: number, before: string, after: string) =>
+    repairs.push({ kind, line, before, after });
 
-  const spanOf = (node: {
-    position?: { start: { line: number }; end: { line: number } };
-  }): SourceSpan => {
-    const start = lines[(node.position?.start.line ?? 1) - 1];
-    const end = lines[(node.position?.end.line ?? 1) - 1];
-    return { start: start?.line ?? 0, end: end?.endLine ?? start?.line ?? 0 };
-  };
-  const rawLinesOf = (node: RootContent): NormalizedLine[] =>
-    lines.slice((node.position?.start.line ?? 1) - 1, node.position?.end.line ?? 1);
+  const prepared = prepare(input.blocks, markdown, record);
+  const roles = headingRoles([
+    ...input.toc.flatMap((e) => (e.numbering ? [e.numbering] : [])),
+    ...bodyHeadingStyles(prepared),
+  ]);
+  const chaptersRestart = restartsChapters(prepared, roles);
+  const bodyWidth = medianWidth(prepared);
 
-  const preface: PrefaceNode = {
-    id: 'preface',
-    kind: 'preface',
-    // The plan prints these opening paragraphs without a heading; 前言 is our name for them.
-    title: '前言',
-    citation: `《${planTitle}》前言`,
-    source: { start: lines[0]?.line ?? 1, end: lines[0]?.line ?? 1 },
-    children: [],
+  const preface: Container = {
+    node: {
+      id: 'preface',
+      kind: 'preface',
+      // The plan prints its opening paragraphs without a heading; 前言 is our name for them.
+      title: '前言',
+      citation: '',
+      source: { start: prepared[0]?.block.line ?? 1, end: prepared[0]?.block.line ?? 1 },
+      children: [],
+    },
+    rank: -1,
+    drafts: [],
+    key: 'preface',
   };
-  const chapters: HeadingNode[] = [];
-  let chapter: HeadingNode | undefined;
-  let section: HeadingNode | undefined;
-  let subpart: HeadingNode | undefined;
-  let measure: MeasureNode | undefined;
-  let box: BoxNode | undefined;
-  let table:
-    | { number: number; caption: NormalizedLine; lines: NormalizedLine[]; parent: Container }
-    | undefined;
+  const top: Container[] = [];
+  const appendices: Container[] = [];
+  let glossary: Container | null = null;
+  let stack: Container[] = [preface];
+  const sequence = new NumberingSequence();
+  let serial = 0;
+  let box: BoxState | null = null;
+  let caption: Prepared | null = null;
+  let note: { node: NoteNode; numbered: boolean } | null = null;
+  /** The last table or box, which a 注 right after belongs to. */
+  let noted: TableNode | BoxNode | null = null;
+  let boldLeads = false;
+  const counts = { table: 0, figure: 0, untitled: 0, appendix: 0 };
   let lastBox = 0;
-  let lastTable = 0;
-  let lastFigure = 0;
-  const counts = new Map<string, number>();
-  const next = (key: string) => {
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    return n;
+
+  const current = () => stack.at(-1)!;
+  const add = (draft: Draft) => current().drafts.push(draft);
+  const closeBox = () => {
+    if (!box) return;
+    add({ type: 'node', node: box.finish(issues) });
+    noted = box.node;
+    box = null;
+  };
+  const closeCaption = () => {
+    if (!caption) return;
+    // A caption with no table after it: the table is printed as an image.
+    const table = emptyTable(caption, planTitle);
+    add({ type: 'node', node: table });
+    noted = table;
+    caption = null;
   };
 
-  const container = (): Container => subpart ?? section ?? chapter ?? preface;
-  const pathOf = (c: Container): string => {
-    if (c.kind === 'preface') return '前言';
-    if (c.kind === 'chapter') return chapterPath(c.number);
-    if (c.kind === 'section') return sectionPath(chapter!.number, c.number);
-    return subpartPath(chapter!.number, section!.number, c.number);
-  };
-  const extend = (node: PlanNode, span: SourceSpan) => {
-    node.source.end = Math.max(node.source.end, span.end);
-  };
-  const attach = (node: PlanNode) => {
-    const parent = container();
-    parent.children.push(node);
-    for (const c of [preface, chapter, section, subpart])
-      if (c && (c === parent || isAncestor(c, parent))) extend(c, node.source);
-  };
-  const isAncestor = (a: Container, b: Container) =>
-    (a === chapter && (b === section || b === subpart)) || (a === section && b === subpart);
+  for (const item of prepared) {
+    const { cls, block } = item;
 
-  const finishTable = () => {
-    if (!table) return;
-    const node: TableNode = parseTable(
-      {
-        number: table.number,
-        caption: table.caption,
-        lines: table.lines,
-        planTitle,
-        period: input.period,
-      },
-      issues,
-      repairs,
-    );
-    const parent = table.parent;
-    parent.children.push(node);
-    extend(parent, node.source);
-    if (chapter && parent !== chapter) extend(chapter, node.source);
-    table = undefined;
-  };
+    // An open note takes its numbered continuation lines (注：1.… / 2.…).
+    if (note?.numbered && cls.kind === 'item' && cls.style === '1.') {
+      note.node.text += `\n${item.text}`;
+      note.node.source.end = block.endLine;
+      continue;
+    }
+    note = null;
 
-  for (const block of root.children) {
-    const span = spanOf(block);
-    const raw = rawLinesOf(block);
+    if (box && !box.accepts(item, bodyWidth, roles)) closeBox();
+    if (caption && cls.kind !== 'table') closeCaption();
 
-    if (table) {
-      if (raw.every((l) => isTableLine(l.text) || /^注[：:]/.test(l.text.trim()))) {
-        table.lines.push(...raw);
+    switch (cls.kind) {
+      case 'preface':
+        // 序言 / 前言 as printed: the preface's own heading.
+        preface.node.title = item.text.replace(/[\s\u3000]+/g, '');
+        (preface.node as PrefaceNode).label = preface.node.title;
+        preface.node.source = { start: block.line, end: block.endLine };
+        continue;
+      case 'table': {
+        if (caption) {
+          const c = caption.cls as Extract<BlockClass, { kind: 'caption' }>;
+          const table = parseTable(
+            tableInput(
+              caption,
+              c.number,
+              `T${c.number}`,
+              `T${c.number}`,
+              c.label,
+              c.title,
+              item,
+              planTitle,
+              period,
+            ),
+            issues,
+            repairs,
+          );
+          add({ type: 'node', node: table });
+          noted = table;
+          caption = null;
+        } else if (box) {
+          box.addTable(item, planTitle, period, issues, repairs);
+        } else {
+          // A table without a caption: numbered among the untitled ones.
+          const n = ++counts.untitled;
+          const table = parseTable(
+            tableInput(item, n, `U${n}`, `U${n}`, '表', '', item, planTitle, period),
+            issues,
+            repairs,
+          );
+          add({ type: 'node', node: table });
+          noted = table;
+        }
         continue;
       }
-      finishTable();
+      case 'caption': {
+        closeBox();
+        const expected = counts.table + 1;
+        if (!cls.appendix && cls.number !== expected)
+          issues.add(
+            block.line,
+            'table-number',
+            `${cls.label} follows 表${counts.table}; expected 表${expected}`,
+          );
+        if (!cls.appendix) counts.table = cls.number;
+        caption = item;
+        continue;
+      }
+      case 'box': {
+        closeBox();
+        const number = Number(cls.number.split('-')[0]);
+        const hyphenated = cls.number.includes('-');
+        if (!hyphenated && number !== lastBox + 1)
+          issues.add(
+            block.line,
+            'box-number',
+            `专栏${number} follows 专栏${lastBox}; expected 专栏${lastBox + 1}`,
+          );
+        if (!hyphenated) lastBox = number;
+        box = new BoxState(item, cls, form);
+        continue;
+      }
+      case 'figure': {
+        closeBox();
+        const expected = counts.figure + 1;
+        if (cls.number !== expected)
+          issues.add(
+            block.line,
+            'figure-number',
+            `${cls.label} follows 图${counts.figure}; expected 图${expected}`,
+          );
+        counts.figure = cls.number;
+        add({ type: 'node', node: figureNode(item, cls.number, cls.title, planTitle) });
+        continue;
+      }
+      case 'image': {
+        closeBox();
+        const n = ++counts.figure;
+        add({ type: 'node', node: figureNode(item, n, cls.alt || '图片', planTitle) });
+        record('html-tag', block.line, item.text, `图${n}（图片未收录）`);
+        continue;
+      }
+      case 'note': {
+        const node: NoteNode = {
+          id: '',
+          kind: 'note',
+          title: '注',
+          text: item.text,
+          citation: '',
+          source: { start: block.line, end: block.endLine },
+          children: [],
+        };
+        const numbered = /^注[：:]\s*[0-9０-９]+[.．、]/.test(item.text);
+        note = { node, numbered };
+        const after = noted && lastDraftIs(current(), noted) ? noted : null;
+        if (box) box.addNote(node);
+        else if (after?.kind === 'table') {
+          node.id = `${after.id}.note`;
+          node.title = `${after.label}注`;
+          node.citation = `《${planTitle}》${after.label}注`;
+          after.children.push(node);
+          after.source.end = Math.max(after.source.end, block.endLine);
+        } else if (after?.kind === 'box') {
+          node.id = `${after.id}.note`;
+          node.title = `${after.label}注`;
+          after.children.push(node);
+          after.source.end = Math.max(after.source.end, block.endLine);
+        } else add({ type: 'node', node });
+        continue;
+      }
+      case 'glossary': {
+        closeBox();
+        glossary = {
+          node: {
+            id: 'glossary',
+            kind: 'glossary',
+            title: cls.title,
+            citation: `《${planTitle}》${cls.title}`,
+            source: { start: block.line, end: block.endLine },
+            children: [],
+          },
+          rank: -1,
+          drafts: [],
+          key: 'glossary',
+          item,
+        };
+        stack = [glossary];
+        continue;
+      }
+      case 'appendix': {
+        closeBox();
+        const n = ++counts.appendix;
+        const appendix: Container = {
+          node: {
+            id: `A${n}`,
+            kind: 'appendix',
+            number: n,
+            label: cls.label,
+            title: cls.title,
+            citation: `《${planTitle}》${cls.label}${cls.title ? `“${cls.title}”` : ''}`,
+            source: { start: block.line, end: block.endLine },
+            children: [],
+          },
+          rank: -1,
+          drafts: [],
+          key: `A${n}`,
+          item,
+        };
+        appendices.push(appendix);
+        stack = [appendix];
+        continue;
+      }
+      case 'heading':
+      case 'item':
+      case 'bullet':
+      case 'dash':
+      case 'paragraph':
+        break;
+    }
+
+    // The glossary: its entries are terms.
+    if (glossary && stack[0] === glossary) {
+      const term = termNode(item);
+      if (term) glossary.drafts.push({ type: 'node', node: term, item });
+      else glossary.drafts.push({ type: 'paragraph', item });
+      continue;
     }
 
     if (box) {
-      const items = boxItemsOf(block);
-      if (items) {
-        for (const item of items) addBoxItem(box, item.children, spanOf(item.node));
-        extend(box, span);
-        for (const c of [chapter, section, subpart]) if (c) extend(c, span);
-        continue;
-      }
-      if (box.children.length === 0)
-        issues.add(
-          box.source.start,
-          'box-empty',
-          `专栏${box.number} has no ◆ items; expected ◆ lines after its title`,
-        );
-      box = undefined;
-    }
-
-    if (block.type === 'list') {
-      issues.add(
-        span.start,
-        'list-outside-box',
-        'a list outside any 专栏; expected list items only as ◆ items of a 专栏',
-      );
-      continue;
-    }
-    if (block.type !== 'heading' && block.type !== 'paragraph') {
-      issues.add(
-        span.start,
-        'block-unexpected',
-        `unexpected ${block.type} block; expected a heading or a paragraph`,
-      );
+      box.addItem(item);
       continue;
     }
 
-    const text = normalizeSpaces(toString(block));
-    const titleBlock =
-      block.type === 'heading' ||
-      (block.children.length === 1 && block.children[0]!.type === 'strong');
-
-    // 第X章 / 第X节 / 一、
-    const chapterMatch = titleBlock ? CHAPTER.exec(text) : null;
-    if (chapterMatch) {
-      const number = parseChineseNumber(chapterMatch[1]!) ?? 0;
-      const expected = (chapter?.number ?? 0) + 1;
-      if (number !== expected) {
-        issues.add(
-          span.start,
-          'chapter-number',
-          `${text.slice(0, 20)}… is numbered 第${chapterMatch[1]}章, expected 第${toChineseNumber(expected)}章`,
-        );
-      }
-      chapter = heading(
-        'chapter',
-        String(number),
-        number,
-        `第${chapterMatch[1]}章`,
-        chapterMatch[2]!,
-        span,
-        chapterPath(number),
-      );
-      chapters.push(chapter);
-      section = subpart = measure = undefined;
-      continue;
-    }
-    const sectionMatch = titleBlock ? SECTION.exec(text) : null;
-    if (sectionMatch) {
-      if (!chapter) {
-        issues.add(span.start, 'section-outside-chapter', `${text} comes before any 第X章`);
-        continue;
-      }
-      const number = parseChineseNumber(sectionMatch[1]!) ?? 0;
-      const expected = (section?.number ?? 0) + 1;
-      if (number !== expected) {
-        issues.add(
-          span.start,
-          'section-number',
-          `${text.slice(0, 20)}… is numbered 第${sectionMatch[1]}节 in 第${toChineseNumber(chapter.number)}章, expected 第${toChineseNumber(expected)}节`,
-        );
-      }
-      section = heading(
-        'section',
-        `${chapter.number}.${number}`,
-        number,
-        `第${sectionMatch[1]}节`,
-        sectionMatch[2]!,
-        span,
-        sectionPath(chapter.number, number),
-      );
-      chapter.children.push(section);
-      extend(chapter, span);
-      subpart = measure = undefined;
-      continue;
-    }
-    const subpartMatch = block.type === 'heading' ? SUBPART.exec(text) : null;
-    if (subpartMatch) {
-      if (!chapter || !section) {
-        issues.add(span.start, 'subpart-outside-section', `${text} comes before any 第X节`);
-        continue;
-      }
-      if (section.children.some((c) => c.kind === 'measure')) {
-        issues.add(
-          span.start,
-          'subpart-beside-measures',
-          `${text}: 第${toChineseNumber(section.number)}节 already has measures of its own; IDs would be ambiguous`,
-        );
-      }
-      const number = parseChineseNumber(subpartMatch[1]!) ?? 0;
-      const expected = (subpart?.number ?? 0) + 1;
-      if (number !== expected)
-        issues.add(
-          span.start,
-          'subpart-number',
-          `${text} is numbered ${subpartMatch[1]}、, expected ${toChineseNumber(expected)}、`,
-        );
-      subpart = heading(
-        'subpart',
-        `${chapter.number}.${section.number}.${number}`,
-        number,
-        `${subpartMatch[1]}、`,
-        subpartMatch[2]!,
-        span,
-        subpartPath(chapter.number, section.number, number),
-      );
-      section.children.push(subpart);
-      extend(section, span);
-      extend(chapter, span);
-      measure = undefined;
-      continue;
-    }
-
-    // 专栏 N / 表 N / 图 N
-    const firstLine = normalizeSpaces(
-      raw[0]?.text.replace(/^#+\s*/, '').replace(/\*\*/g, '') ?? '',
-    );
-    const boxMatch = BOX.exec(text);
-    if (boxMatch && !text.includes('。')) {
-      const number = Number(boxMatch[1]);
-      if (number !== lastBox + 1)
-        issues.add(
-          span.start,
-          'box-number',
-          `专栏${number} follows 专栏${lastBox}; expected 专栏${lastBox + 1}`,
-        );
-      lastBox = number;
-      const title = boxMatch[2]!.trim();
-      box = {
-        id: `B${number}`,
-        kind: 'box',
-        number,
-        label: `专栏${number}`,
-        title,
-        citation: citeBox(planTitle, pathOf(container()), number, title),
-        source: span,
+    if (cls.kind === 'heading' && roles.has(cls.style)) {
+      const role = roles.get(cls.style)!;
+      const rank = styleRank(cls.style);
+      while (stack.length > 1 && current().rank >= rank) stack.pop();
+      const parent = current();
+      const keyOf =
+        role === 'chapter' && !chaptersRestart ? 'chapters' : `${parent.key}/${cls.style}`;
+      const expected = sequence.expected(keyOf);
+      const wrong = sequence.next(keyOf, cls.number);
+      if (wrong !== null)
+        numberingIssue(issues, block.line, role, cls, expected, parent, item.text);
+      const heading: HeadingNode = {
+        id: '',
+        kind: role,
+        number: cls.number,
+        label: cls.label,
+        numbering: cls.style,
+        title: cls.title,
+        citation: '',
+        source: { start: block.line, end: block.endLine },
         children: [],
       };
-      attach(box);
-      measure = undefined;
-      continue;
-    }
-    const tableMatch = block.type === 'paragraph' ? TABLE.exec(firstLine) : null;
-    if (tableMatch && !firstLine.includes('。')) {
-      const number = Number(tableMatch[1]);
-      if (number !== lastTable + 1)
-        issues.add(
-          span.start,
-          'table-number',
-          `表${number} follows 表${lastTable}; expected 表${lastTable + 1}`,
-        );
-      lastTable = number;
-      table = { number, caption: raw[0]!, lines: raw.slice(1), parent: container() };
-      measure = undefined;
-      continue;
-    }
-    const figureMatch = FIGURE.exec(text);
-    if (figureMatch && !text.includes('。')) {
-      const number = Number(figureMatch[1]);
-      if (number !== lastFigure + 1)
-        issues.add(
-          span.start,
-          'figure-number',
-          `图${number} follows 图${lastFigure}; expected 图${lastFigure + 1}`,
-        );
-      lastFigure = number;
-      const title = figureMatch[2]!.trim();
-      const figure: FigureNode = {
-        id: `F${number}`,
-        kind: 'figure',
-        number,
-        title,
-        text,
-        citation: citeFigure(planTitle, number, title),
-        source: span,
-        children: [],
-      };
-      attach(figure);
-      measure = undefined;
+      const container: Container = { node: heading, rank, drafts: [], key: `c${++serial}`, item };
+      if (parent === preface && (role === 'part' || role === 'chapter')) top.push(container);
+      else parent.drafts.push({ type: 'container', container });
+      stack.push(container);
       continue;
     }
 
-    if (block.type === 'heading') {
-      issues.add(
-        span.start,
-        'heading-unknown',
-        `heading "${text}" is none of 第X章, 第X节, 一、, 专栏N, 表N, 图N`,
-      );
+    if (cls.kind === 'item' || cls.kind === 'bullet') {
+      const text = cls.kind === 'item' ? cls.text : cls.text;
+      const label = cls.kind === 'item' ? cls.label : cls.marker;
+      const lead = numberedLead(normalizeSpaces(text), item);
+      if (lead.style === 'bold') boldLeads = true;
+      add({ type: 'measure', item, lead, label });
       continue;
     }
 
-    // A measure (bold- or dash-led) or a plain paragraph.
-    const lead = measureLead(block, raw[0]?.text ?? '', span.start, issues);
+    // A dash item, a bold-led paragraph, or a paragraph whose lead is settled later.
+    const lead = markedLead(item.inline, item.block.text, block.line, issues);
     if (lead) {
-      const parent = container();
-      if (parent.kind === 'preface' || parent.kind === 'chapter') {
-        issues.add(
-          span.start,
-          'measure-outside-section',
-          `measure "${lead.title}" is not inside a 第X节; expected measures only in sections and sub-parts`,
-        );
-        continue;
-      }
-      const number = next(`measure:${parent.id}`);
-      measure = {
-        id: `${parent.id}.${number}`,
-        kind: 'measure',
-        number,
-        title: lead.title,
-        lead: lead.lead,
-        text: lead.text,
-        style: lead.style,
-        citation: citeAt(planTitle, pathOf(parent), lead.title),
-        source: span,
-        children: [],
+      if (lead.style === 'bold') boldLeads = true;
+      add({ type: 'measure', item, lead });
+    } else add({ type: 'paragraph', item });
+  }
+  closeBox();
+  closeCaption();
+
+  return { preface, top, glossary, appendices, chaptersRestart, roles, boldLeads };
+}
+
+/** Read every block: inline Markdown (or plain text), glossary references out, classified. */
+function prepare(
+  blocks: Block[],
+  markdown: boolean,
+  record: (kind: Repair['kind'], line: number, before: string, after: string) => void,
+): Prepared[] {
+  const read = blocks.map((block) => {
+    if (block.table)
+      return {
+        block,
+        inline: plainInline(''),
+        text: '',
+        cls: { kind: 'table' as const },
+        refs: [],
       };
-      attach(measure);
-      continue;
-    }
-    const parent = measure ?? container();
-    const number = next(`paragraph:${parent.id}`);
-    const where = measure
-      ? `${pathOf(container())}${quoteTitle(measure.title)}`
-      : pathOf(container());
-    const paragraph: ParagraphNode = {
-      id: `${parent.id}.p${number}`,
-      kind: 'paragraph',
-      number,
-      title: measure ? measure.title : container().title,
-      text,
-      // A measure's own lead paragraph counts as its 第1段.
-      citation: citeParagraph(planTitle, where, measure ? number + 1 : number),
-      source: span,
-      children: [],
+    const inline = markdown ? parseInline(block.text) : plainInline(block.text);
+    const text = normalizeSpaces(inline.text.replace(/^[\s\u3000]+/, ''));
+    const cls = PREFACE_HEADING.test(text) ? { kind: 'preface' as const } : classify(text);
+    return { block, inline, text, cls, refs: [] as TermRefFound[] };
+  });
+  // Glossary references: known once the glossary's entries are read.
+  const start = read.findIndex((p) => p.cls.kind === 'glossary');
+  if (start === -1) return read;
+  const terms = new Map<number, string>();
+  for (const p of read.slice(start + 1)) {
+    const m = TERM_ENTRY.exec(p.text);
+    if (m) terms.set(Number(m[1]), termOf(m[2]!));
+  }
+  const references = new TermReferences(terms, record);
+  for (const p of read.slice(0, start)) {
+    if (p.block.table) continue;
+    const taken = references.take(p.text, p.block.line);
+    if (taken.refs.length === 0) continue;
+    p.refs = taken.refs;
+    p.text = taken.text;
+    p.inline = {
+      ...p.inline,
+      text: taken.text,
+      strong: p.inline.strong.length ? strongWithout(p.inline, taken.refs) : [],
     };
-    if (measure) {
-      measure.children.push(paragraph);
-      extend(measure, span);
-      for (const c of [chapter, section, subpart]) if (c) extend(c, span);
-    } else {
-      attach(paragraph);
-    }
+    p.cls = classify(p.text);
   }
-  finishTable();
-  if (box && box.children.length === 0)
-    issues.add(
-      box.source.start,
-      'box-empty',
-      `专栏${box.number} has no ◆ items; expected ◆ lines after its title`,
-    );
-  if (preface.children.length > 0) preface.source.end = preface.children.at(-1)!.source.end;
-  return { preface, chapters };
-
-  function heading(
-    kind: HeadingNode['kind'],
-    id: string,
-    number: number,
-    label: string,
-    title: string,
-    span: SourceSpan,
-    path: string,
-  ): HeadingNode {
-    const clean = title.trim();
-    return {
-      id,
-      kind,
-      number,
-      label,
-      numbering: kind === 'chapter' ? '章' : kind === 'section' ? '节' : '一、',
-      title: clean,
-      citation: citeAt(planTitle, path, clean),
-      source: { ...span },
-      children: [],
-    };
-  }
-
-  function addBoxItem(target: BoxNode, children: PhrasingContent[], span: SourceSpan) {
-    const number = target.children.length + 1;
-    const rest = stripMarker(children);
-    const first = rest[0];
-    const lead = first?.type === 'strong' ? toString(first) : undefined;
-    const text = normalizeSpaces(toString({ type: 'paragraph', children: rest }));
-    const title = lead ? lead.replace(/。$/, '') : (/^([^：]{2,12})：/.exec(text)?.[1] ?? text);
-    const item: BoxItemNode = {
-      id: `${target.id}.${number}`,
-      kind: 'boxItem',
-      number,
-      title,
-      text,
-      ...(lead ? { lead } : {}),
-      citation: citeBoxItem(target.citation, title),
-      source: span,
-      children: [],
-    };
-    target.children.push(item);
-  }
+  return read;
 }
 
-/** The ◆ items a block holds, or null when it is not a run of ◆ items. */
-function boxItemsOf(
-  block: RootContent,
-): { node: RootContent | Paragraph; children: PhrasingContent[] }[] | null {
-  const startsWithMarker = (p: Paragraph) => toString(p).trimStart().startsWith('◆');
-  if (block.type === 'paragraph')
-    return startsWithMarker(block) ? [{ node: block, children: block.children }] : null;
-  if (block.type === 'list') {
-    const items = (block as List).children.map((li) =>
-      li.children.length === 1 && li.children[0]!.type === 'paragraph' ? li.children[0] : undefined,
-    );
-    if (items.some((p) => !p || !startsWithMarker(p))) return null;
-    return items.map((p) => ({ node: p!, children: p!.children }));
+/** Bold ranges after the references were taken out (a reference never sits inside a lead's bold). */
+function strongWithout(inline: Inline, refs: TermRefFound[]): [number, number][] {
+  void refs;
+  return inline.strong;
+}
+
+/** The numbering styles the body prints as headings (outside boxes, roughly: after a 专栏 title, until a paragraph). */
+function bodyHeadingStyles(prepared: Prepared[]): NumberingStyle[] {
+  const styles: NumberingStyle[] = [];
+  let inBox = false;
+  for (const p of prepared) {
+    if (p.cls.kind === 'box') inBox = true;
+    else if (p.cls.kind === 'heading' && ['篇', '章', '节'].includes(p.cls.style)) inBox = false;
+    else if (p.cls.kind === 'paragraph' && !p.block.table) inBox = false;
+    if (!inBox && p.cls.kind === 'heading') styles.push(p.cls.style);
   }
-  return null;
+  return styles;
 }
 
-/** Drop the leading ◆ (and the space after it) from an item's inline content. */
-function stripMarker(children: PhrasingContent[]): PhrasingContent[] {
-  const [first, ...rest] = children;
-  if (first?.type !== 'text') return children;
-  const value = first.value.replace(/^\s*◆\s*/, '');
-  return value === '' ? rest : [{ ...first, value }, ...rest];
+/** Whether the chapter numbering starts again at 1 in a later 篇. */
+function restartsChapters(prepared: Prepared[], roles: Map<NumberingStyle, HeadingRole>): boolean {
+  let parts = 0;
+  for (const p of prepared) {
+    if (p.cls.kind !== 'heading') continue;
+    const role = roles.get(p.cls.style);
+    if (role === 'part') parts++;
+    else if (role === 'chapter' && p.cls.number === 1 && parts > 1) return true;
+  }
+  return false;
 }
 
-interface Lead {
-  lead: string;
-  title: string;
-  text: string;
-  style: 'bold' | 'dash';
+/** The median width of the text blocks (PDF text): a 专栏's smaller type prints wider lines. */
+function medianWidth(prepared: Prepared[]): number {
+  const widths = prepared
+    .flatMap((p) => (p.block.width && p.cls.kind === 'paragraph' ? [p.block.width] : []))
+    .sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)] ?? 0;
 }
 
-/**
- * A measure's lead: `**标题。**正文` (bold) or `——标题。正文` / `——**标题**。正文` (dash).
- * Null for a plain paragraph; an issue for a bold lead that never closes.
- */
-function measureLead(
-  p: Paragraph,
-  firstLine: string,
-  line: number,
+/** Whether the container's last draft is this table or box (a 注 right after it belongs to it). */
+function lastDraftIs(container: Container, node: TableNode | BoxNode): boolean {
+  const last = container.drafts.at(-1);
+  return last?.type === 'node' && last.node === node;
+}
+
+function numberingIssue(
   issues: IssueCollector,
-): Lead | null {
-  const [first, second, ...after] = p.children;
-  const rest = (nodes: PhrasingContent[]) =>
-    normalizeSpaces(toString({ type: 'paragraph', children: nodes }));
-  if (first?.type === 'strong') {
-    const lead = normalizeSpaces(toString(first));
-    if (!lead.endsWith('。')) {
-      issues.add(
-        line,
-        'bold-lead-stop',
-        `bold lead "${lead}" does not end with 。; expected **标题。** at the start of a measure`,
-      );
-      return null;
-    }
-    return { lead, title: lead.slice(0, -1), text: rest(p.children.slice(1)), style: 'bold' };
-  }
-  const full = normalizeSpaces(toString(p));
-  if (full.startsWith('——')) {
-    if (first?.type === 'text' && first.value === '——' && second?.type === 'strong') {
-      const strong = normalizeSpaces(toString(second));
-      const tail = rest(after);
-      if (strong.endsWith('。'))
-        return { lead: `——${strong}`, title: strong.slice(0, -1), text: tail, style: 'dash' };
-      if (tail.startsWith('。'))
-        return { lead: `——${strong}。`, title: strong, text: tail.slice(1), style: 'dash' };
-    }
-    const stop = full.indexOf('。');
-    if (stop === -1) {
-      issues.add(
-        line,
-        'dash-lead-stop',
-        'a —— item has no 。 closing its title; expected ——标题。正文',
-      );
-      return null;
-    }
-    const lead = full.slice(0, stop + 1);
-    return {
-      lead,
-      title: lead.replace(/^——/, '').replace(/\*/g, '').slice(0, -1),
-      text: full.slice(stop + 1),
-      style: 'dash',
-    };
-  }
-  if (/^\*\*/.test(firstLine)) {
-    issues.add(
-      line,
-      'bold-lead-unterminated',
-      'the paragraph opens a bold lead with ** that never closes; expected **标题。** before the text',
+  line: number,
+  role: HeadingRole,
+  cls: Extract<BlockClass, { kind: 'heading' }>,
+  expected: number,
+  parent: Container,
+  text: string,
+): void {
+  const printed = (n: number) =>
+    cls.style === '篇' || cls.style === '章' || cls.style === '节'
+      ? `第${toChineseNumber(n)}${cls.style}`
+      : cls.style === '一、'
+        ? `${toChineseNumber(n)}、`
+        : cls.style === '（一）'
+          ? `（${toChineseNumber(n)}）`
+          : `${n}`;
+  const where =
+    role === 'section' && 'label' in parent.node ? ` in ${(parent.node as HeadingNode).label}` : '';
+  issues.add(
+    line,
+    `${role}-number`,
+    `${text.slice(0, 20)}… is numbered ${cls.label}${where}, expected ${printed(expected)}`,
+  );
+}
+
+/** A numbered item's lead: its first sentence (up to 。), or its bold lead. */
+function numberedLead(text: string, item: Prepared): Lead {
+  const { strong } = item.inline;
+  if (strong.length > 0) {
+    const bold = normalizeSpaces(item.inline.text.slice(strong[0]![0], strong[0]![1])).replace(
+      /^[\s\u3000]+/,
+      '',
     );
+    const at = text.indexOf(bold);
+    if (at >= 0 && at <= 1 && bold.endsWith('。'))
+      return {
+        lead: text.slice(0, at + bold.length),
+        title: bold.slice(0, -1),
+        text: text.slice(at + bold.length),
+        style: 'bold',
+      };
   }
-  return null;
+  const stop = text.indexOf('。');
+  if (stop === -1) return { lead: text, title: text, text: '', style: 'numbered' };
+  return {
+    lead: text.slice(0, stop + 1),
+    title: text.slice(0, stop),
+    text: text.slice(stop + 1),
+    style: 'numbered',
+  };
+}
+
+function termNode(item: Prepared): TermNode | null {
+  const m = TERM_ENTRY.exec(item.text);
+  if (!m) return null;
+  const number = Number(m[1]);
+  const text = m[2]!.trim();
+  const term = termOf(text);
+  return {
+    id: `G${number}`,
+    kind: 'term',
+    number,
+    term,
+    title: term,
+    text,
+    citation: '',
+    source: { start: item.block.line, end: item.block.endLine },
+    children: [],
+  };
+}
+
+function figureNode(item: Prepared, number: number, title: string, planTitle: string): FigureNode {
+  return {
+    id: `F${number}`,
+    kind: 'figure',
+    number,
+    title,
+    text: item.text,
+    citation: citeFigure(planTitle, number, title),
+    source: { start: item.block.line, end: item.block.endLine },
+    children: [],
+  };
+}
+
+function emptyTable(caption: Prepared, planTitle: string): TableNode {
+  const c = caption.cls as Extract<BlockClass, { kind: 'caption' }>;
+  return {
+    id: `T${c.number}`,
+    kind: 'table',
+    number: c.number,
+    label: c.label,
+    indicators: false,
+    title: c.title,
+    caption: caption.text,
+    citation: `《${planTitle}》${c.label}“${c.title}”`,
+    source: { start: caption.block.line, end: caption.block.endLine },
+    columns: [],
+    repeatedHeaders: [],
+    children: [],
+  };
+}
+
+/** The tables stage's input for a table block. */
+export function tableInput(
+  caption: Prepared,
+  number: number,
+  id: string,
+  rowPrefix: string,
+  label: string,
+  title: string,
+  table: Prepared,
+  planTitle: string,
+  period: { start: number; end: number },
+): TableInput {
+  return {
+    id,
+    rowPrefix,
+    number,
+    label,
+    title,
+    caption: { text: caption.text, line: caption.block.line },
+    lines: table.block.table!.lines,
+    cells: table.block.table!.cells,
+    planTitle,
+    period,
+  };
 }

@@ -427,7 +427,7 @@ function readLayout(p: Prepared, header: Row[]): Layout | string {
     if (header.length > 1)
       headerLines = header.map((r) => ({ line: r.line, cells: [r.text.trim()] }));
   } else if (form === 'spaces') {
-    const levels = spacesHeader(header, joins);
+    const levels = spacesHeader(header, rowWidth(p.body.slice(header.length)), joins);
     if (typeof levels === 'string') return levels;
     columns = levels.map((c) => squash(c));
   } else {
@@ -481,13 +481,30 @@ function readLayout(p: Prepared, header: Row[]): Layout | string {
   return layout;
 }
 
+/** The most common number of cells of the rows that start with a number: how wide the table is. */
+function rowWidth(rows: Row[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const row of rows)
+    if (row.cells.slice(0, 3).some((c) => /^\d+$/.test(c)))
+      counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [width, count] of counts)
+    if (best === undefined || count > counts.get(best)!) best = width;
+  return best;
+}
+
 /**
  * A header printed over several lines ('spaces', 南京 专栏1): a line that starts in
  * the first column either opens the header or continues the cell it wraps (its
  * first piece joins the last cell above); an indented line opens a lower level
- * whose cells sit under one cell of the level above and replace it.
+ * whose cells sit under one or more cells of the level above (as many as make the
+ * header as wide as its rows) and replace them.
  */
-function spacesHeader(header: Row[], joins: Repair[]): string[] | string {
+function spacesHeader(
+  header: Row[],
+  rowWidth: number | undefined,
+  joins: Repair[],
+): string[] | string {
   const levels: Map<number, string>[] = [];
   let last = -1;
   for (const row of header) {
@@ -529,13 +546,24 @@ function spacesHeader(header: Row[], joins: Repair[]): string[] | string {
   for (const level of lower) {
     const keys = [...level.keys()].sort((a, b) => a - b);
     const at = keys[0]!;
-    if (keys.some((k, i) => k !== at + i) || at >= columns.length)
-      return `a lower header level that does not sit under one column: ${[...level.values()].join(' | ')}`;
-    columns = [
-      ...columns.slice(0, at),
-      ...keys.map((k) => level.get(k)!),
-      ...columns.slice(at + 1),
-    ];
+    const names = keys.map((k) => level.get(k)!);
+    // How many columns above the level spans: as many as make the header as wide as the rows.
+    const parents = lower.length === 1 && rowWidth ? columns.length + names.length - rowWidth : 1;
+    if (
+      keys.some((k, i) => k !== at + i) ||
+      parents < 1 ||
+      at + parents > columns.length ||
+      names.length % parents !== 0 ||
+      names.length / parents < 2
+    )
+      return `a lower header level (${names.join(' | ')}) that does not divide the columns above it (${columns.join(' | ')}) into rows of ${rowWidth ?? '?'} cells`;
+    // One parent: the names say enough (规划目标（2025年）, 年均增速〔累计〕). Several: each
+    // sub-column is named after its parent too (2025年 › 目标 → 2025年目标).
+    const each = names.length / parents;
+    const spanned = names.map((name, i) =>
+      parents === 1 ? name : `${columns[at + Math.floor(i / each)]}${name}`,
+    );
+    columns = [...columns.slice(0, at), ...spanned, ...columns.slice(at + parents)];
   }
   return columns;
 }
@@ -606,6 +634,7 @@ interface Assembled {
 type Item =
   | { kind: 'repeat'; line: number; cells: string[] }
   | { kind: 'category'; row: Row; name: string; count: number | null }
+  | { kind: 'unread'; number: number } // a row already reported as an issue
   | ({ kind: 'row' } & Assembled);
 
 /** The body rows in order, repeated headers and category rows set apart, wrapped lines joined. */
@@ -624,9 +653,10 @@ function assemble(p: Prepared, layout: Layout, issues: IssueCollector, repairs: 
     if (!current) return;
     if (form === 'pdf') {
       const cells = splitPdfRow(current.text, layout);
-      if (typeof cells === 'string')
+      if (typeof cells === 'string') {
         issues.add(current.line, 'table-row-cells', `${label} row "${current.text}": ${cells}`);
-      else items.push({ kind: 'row', line: current.line, end: current.end, cells });
+        items.push({ kind: 'unread', number: expected - 1 });
+      } else items.push({ kind: 'row', line: current.line, end: current.end, cells });
     } else items.push({ kind: 'row', line: current.line, end: current.end, cells: current.cells });
     current = undefined;
   };
@@ -829,7 +859,6 @@ function readIndicators(
   table.columns = layout.columns;
   if (layout.headerLines) table.headerLines = layout.headerLines;
   repairs.push(...layout.joins);
-  table.source.end = Math.max(table.source.end, ...layout.header.map((r) => r.line));
   const width = layout.columns.length;
   const starCityLevel = notes?.starCityLevel ?? true;
   const starred: IndicatorNode[] = [];
@@ -917,14 +946,7 @@ function readIndicators(
 
   for (const item of assemble(p, layout, issues, repairs)) {
     if (item.kind === 'repeat') {
-      table.repeatedHeaders.push({ line: item.line, cells: item.cells });
-      table.source.end = Math.max(table.source.end, item.line);
-      repairs.push({
-        kind: 'repeated-table-header',
-        line: item.line,
-        before: item.cells.join(' | '),
-        after: `(kept on ${label.replace(/\s*\d+$/, '')}, not a row)`,
-      });
+      repeatedHeader(p, table, repairs, item.line, item.cells);
       continue;
     }
     if (item.kind === 'category') {
@@ -944,14 +966,12 @@ function readIndicators(
         children: [],
       };
       table.children.push(row);
-      table.source.end = Math.max(table.source.end, item.row.line);
-      openCategory = { row, count: item.name ? item.count : null, rows: 0 };
+      openCategory = { row, count: item.count, rows: 0 };
       category = item.name;
       continue;
     }
 
     const { line, end } = item;
-    table.source.end = Math.max(table.source.end, end);
     // A sub-name sits right after 指标: in a column the header leaves unnamed (广州), or
     // in one cell more than the header has (南京 专栏2).
     const subAt = layout.name + 1;
@@ -1201,8 +1221,6 @@ function readRows(p: Prepared, table: TableNode, repairs: Repair[]): void {
     if (row.cells[0]?.trim() === '' && above?.[0]) {
       // A group printed once (南京 专栏3 产业集群, 专栏21 类型): the rows below it belong to it.
       node.resolved = [above[0], ...row.cells.slice(1)];
-      node.title = rowTitle(form, node.resolved);
-      node.citation = `${tableCitation(p.input)}第${i + 1}行${quoteTitle(node.title)}`;
     }
     above = node.resolved ?? row.cells;
     table.children.push(node);

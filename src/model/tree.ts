@@ -26,8 +26,9 @@ export function ownText(node: PlanNode): { line: number; text: string }[] {
   const at = (text: string, line = node.source.start) => [{ line, text }];
   switch (node.kind) {
     case 'document':
-    case 'preface':
       return [];
+    case 'preface':
+      return node.label ? at(node.label) : [];
     case 'part':
     case 'chapter':
     case 'section':
@@ -42,9 +43,10 @@ export function ownText(node: PlanNode): { line: number; text: string }[] {
     case 'row':
       return at(node.cells.join(''));
     case 'measure':
-      return at(`${node.lead}${node.text}`);
-    case 'paragraph':
+      return at(`${node.label ?? ''}${node.lead}${node.text}`);
     case 'boxItem':
+      return at(`${node.label ?? ''}${node.text}`);
+    case 'paragraph':
     case 'figure':
     case 'note':
       return at(node.text);

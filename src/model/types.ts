@@ -85,6 +85,8 @@ export interface HeadingNode extends NodeBase {
 
 export interface PrefaceNode extends NodeBase {
   kind: 'preface';
+  /** The heading as printed (序言, 前言), when the plan prints one. */
+  label?: string;
 }
 
 /** A measure: a paragraph led by a bold title (**标题。**) or by ——. */
@@ -171,6 +173,8 @@ export interface BoxItemNode extends NodeBase {
   text: string;
   /** Bold title as printed (with its 。), when the item has one. */
   lead?: string;
+  /** The item's number or mark as printed (1., 01, 一、), when it has one besides ◆. */
+  label?: string;
 }
 
 export interface FigureNode extends NodeBase {

@@ -5,7 +5,9 @@ import { indexById } from '../../src/model/tree.ts';
 import type { MeasureNode, Repair } from '../../src/model/types.ts';
 import { realPlan } from '../support/real-plan.ts';
 
-const run = (lines: string[]) => repair(lines, 1, new IssueCollector('fixture.md'));
+const numbered = (lines: string[], first = 1) => lines.map((text, i) => ({ text, line: first + i }));
+const run = (lines: string[]) =>
+  repair(numbered(lines), { pageBreaks: true }, new IssueCollector('fixture.md'));
 const texts = (lines: string[]) =>
   run(lines)
     .lines.map((l) => l.text)
@@ -97,7 +99,7 @@ describe('repair: each repair on a small case taken from the plan', () => {
 
   it('reports an HTML tag it has no repair for', () => {
     const issues = new IssueCollector('fixture.md');
-    repair(['文字<span>乙</span>'], 7, issues);
+    repair(numbered(['文字<span>乙</span>'], 7), { pageBreaks: true }, issues);
     expect(issues.issues).toMatchObject([{ line: 7, rule: 'html-unexpected' }]);
   });
 });

@@ -1,0 +1,193 @@
+/**
+ * 专栏 boxes: what a box holds and where it ends. Nothing in the text marks
+ * a box's end, so the box takes the blocks that look like its content and
+ * stops at the first that does not:
+ *
+ * - its items (◆, 1., 01, 一、 when the body does not use 一、 for headings,
+ *   `“一城”：…` label items), its table (or list table), its 注;
+ * - paragraphs before its first item or table: in PDF text only when they
+ *   print wider than the body (a box's smaller type), in the other forms only
+ *   when no blank line separates them from the title;
+ * - in plain text a blank line ends a box once it has content (a 注 after
+ *   the blank still belongs to it);
+ * - any heading of the body, another box, a caption, a figure, the glossary or
+ *   an appendix ends it.
+ */
+import type { SourceForm } from '../../src/model/plan-meta.ts';
+import type {
+  BoxItemNode,
+  BoxNode,
+  NoteNode,
+  NumberingStyle,
+  Repair,
+  TableNode,
+} from '../../src/model/types.ts';
+import type { BlockClass } from './classify.ts';
+import type { IssueCollector } from './errors.ts';
+import type { HeadingRole } from './numbering.ts';
+import { normalizeSpaces } from './repair.ts';
+import type { Prepared } from './structure.ts';
+import { parseItemTable, parseTable, tableKind, type TableInput } from './tables.ts';
+
+/** A label item: `“一城”：…`, `信息服务：…` (a short name, then a colon). */
+const LABEL_ITEM = /^(“[^”]{1,12}”|[^，。：；、“”\s]{2,10})[：:]/;
+/** How much wider than the body a PDF paragraph prints to be a box's. */
+const BOX_WIDER = 1.2;
+/** Longest first sentence that is an item's title. */
+const MAX_ITEM_TITLE = 30;
+
+export class BoxState {
+  readonly node: BoxNode;
+  private items = 0;
+  private tables = 0;
+  private notes = 0;
+  private readonly title: Prepared;
+
+  constructor(
+    title: Prepared,
+    cls: Extract<BlockClass, { kind: 'box' }>,
+    private readonly form: SourceForm,
+  ) {
+    this.title = title;
+    this.node = {
+      id: `B${cls.number}`,
+      kind: 'box',
+      number: Number(cls.number.split('-')[0]),
+      label: cls.label,
+      title: cls.title,
+      citation: '',
+      source: { start: title.block.line, end: title.block.endLine },
+      children: [],
+    };
+  }
+
+  private get hasContent(): boolean {
+    return this.node.children.length > 0;
+  }
+
+  /** Whether the block belongs to this box (else the box ends before it). */
+  accepts(item: Prepared, bodyWidth: number, roles: Map<NumberingStyle, HeadingRole>): boolean {
+    const { cls, block } = item;
+    if (this.form === 'plain-text' && block.gapBefore && this.hasContent && cls.kind !== 'note')
+      return false;
+    switch (cls.kind) {
+      case 'table':
+      case 'note':
+      case 'item':
+      case 'bullet':
+      case 'dash':
+        return true;
+      case 'heading':
+        // A numbering the body uses for its headings ends the box; any other is the box's own.
+        return !roles.has(cls.style);
+      case 'paragraph':
+        if (LABEL_ITEM.test(item.text)) return true;
+        if (this.items > 0 || this.tables > 0) return false;
+        if (this.form === 'pdf-text') return (block.width ?? 0) >= bodyWidth * BOX_WIDER;
+        return !block.gapBefore;
+      default:
+        return false;
+    }
+  }
+
+  addItem(item: Prepared): void {
+    const number = this.node.children.filter((c) => c.kind === 'boxItem').length + 1;
+    const { cls } = item;
+    let label: string | undefined;
+    let text = item.text;
+    if (cls.kind === 'item') {
+      label = cls.label;
+      text = normalizeSpaces(cls.text);
+    } else if (cls.kind === 'heading') {
+      label = cls.label;
+      text = cls.title;
+    } else if (cls.kind === 'bullet') text = normalizeSpaces(cls.text);
+    const lead = boldLead(item, text);
+    const first = /^([^。！？]{2,})[。！？]/.exec(text)?.[1];
+    const title = lead
+      ? lead.replace(/。$/, '')
+      : (/^([^：]{2,12})：/.exec(text)?.[1] ??
+        (first && [...first].length <= MAX_ITEM_TITLE ? first.replace(/^——/, '') : text));
+    const node: BoxItemNode = {
+      id: `${this.node.id}.${number}`,
+      kind: 'boxItem',
+      number,
+      title: title.replace(/^“(.*)”$/, '$1'),
+      text,
+      ...(lead ? { lead } : {}),
+      ...(label ? { label } : {}),
+      citation: '',
+      source: { start: item.block.line, end: item.block.endLine },
+      children: [],
+    };
+    this.items++;
+    this.push(node);
+  }
+
+  addTable(
+    item: Prepared,
+    planTitle: string,
+    period: { start: number; end: number },
+    issues: IssueCollector,
+    repairs: Repair[],
+  ): void {
+    const n = ++this.tables;
+    const input: TableInput = {
+      id: n === 1 ? `${this.node.id}.table` : `${this.node.id}.table${n}`,
+      rowPrefix: n === 1 ? this.node.id : `${this.node.id}.t${n}`,
+      number: this.node.number,
+      label: this.node.label,
+      title: this.node.title,
+      // The title is the box's own (its text counted there); the table repeats none of it.
+      caption: { text: '', line: this.title.block.line },
+      lines: item.block.table!.lines,
+      cells: item.block.table!.cells,
+      planTitle,
+      period,
+    };
+    if (n === 1 && this.items === 0 && tableKind(input) === 'items') {
+      // A list printed as a table: the rows are the box's items.
+      for (const boxItem of parseItemTable(input, issues, repairs)) {
+        this.items++;
+        this.push(boxItem);
+      }
+      return;
+    }
+    this.push(parseTable(input, issues, repairs));
+  }
+
+  addNote(note: NoteNode): void {
+    const n = ++this.notes;
+    note.id = n === 1 ? `${this.node.id}.note` : `${this.node.id}.note${n}`;
+    note.title = `${this.node.label}注`;
+    this.push(note);
+  }
+
+  /** The last table of the box, which a 注 after the box belongs to. */
+  get table(): TableNode | undefined {
+    return this.node.children.findLast((c): c is TableNode => c.kind === 'table');
+  }
+
+  private push(node: BoxItemNode | TableNode | NoteNode): void {
+    this.node.children.push(node);
+    this.node.source.end = Math.max(this.node.source.end, node.source.end);
+  }
+
+  finish(issues: IssueCollector): BoxNode {
+    if (!this.hasContent)
+      issues.add(
+        this.node.source.start,
+        'box-empty',
+        `${this.node.label} has no items, table or text; expected its content after the title`,
+      );
+    return this.node;
+  }
+}
+
+/** A bold lead at the start of an item's text (Markdown), as printed with its 。. */
+function boldLead(item: Prepared, text: string): string | undefined {
+  const strong = item.inline.strong[0];
+  if (!strong) return undefined;
+  const bold = normalizeSpaces(item.inline.text.slice(strong[0], strong[1]));
+  return bold && text.startsWith(bold) ? bold : undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * Block classification: what one block of the body is, read from the
+ * numbering and words Chinese plans share, not from markup. A small ordered
+ * table of rules; the first that matches wins. Pure: text in, class out.
+ */
+import { parseChineseNumber } from '../../src/model/text.ts';
+import type { NumberingStyle } from '../../src/model/types.ts';
+import { CN_NUMERAL, parseArabic } from './numbering.ts';
+
+export type BlockClass =
+  | { kind: 'heading'; style: NumberingStyle; number: number; label: string; title: string }
+  | { kind: 'item'; style: NumberingStyle; number: number; label: string; text: string }
+  | { kind: 'box'; number: string; label: string; title: string }
+  | { kind: 'caption'; number: number; label: string; title: string; appendix: boolean }
+  | { kind: 'figure'; number: number; label: string; title: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'glossary'; title: string }
+  | { kind: 'appendix'; label: string; title: string }
+  | { kind: 'bullet'; marker: string; text: string }
+  | { kind: 'dash'; text: string }
+  | { kind: 'image'; alt: string; src: string }
+  | { kind: 'paragraph'; text: string };
+
+/** Longest title a heading can have; a longer "第三章…" line is a sentence that starts so. */
+export const MAX_HEADING = 80;
+
+const SENTENCE_END = /[。！？；]/;
+const SPACE = '[\\s\\u3000]';
+
+interface Rule {
+  name: string;
+  pattern: RegExp;
+  make: (m: RegExpExecArray, text: string) => BlockClass | null;
+}
+
+const numeral = (s: string) => parseChineseNumber(s);
+
+/** A heading when the rest is a title (short, no sentence); an item with its own text otherwise. */
+function numbered(
+  style: NumberingStyle,
+  number: number | null,
+  label: string,
+  rest: string,
+  headingOnly = false,
+): BlockClass | null {
+  if (number === null) return null;
+  const title = rest.trim();
+  const isTitle = title !== '' && !SENTENCE_END.test(title) && [...title].length <= MAX_HEADING;
+  if (isTitle) return { kind: 'heading', style, number, label, title };
+  if (headingOnly) return null;
+  if (title === '') return null;
+  return { kind: 'item', style, number, label, text: title };
+}
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'part',
+    pattern: new RegExp(`^第(${CN_NUMERAL})篇${SPACE}*(.*)$`),
+    make: (m) => numbered('篇', numeral(m[1]!), `第${m[1]}篇`, m[2]!, true),
+  },
+  {
+    name: 'chapter',
+    pattern: new RegExp(`^第(${CN_NUMERAL})章${SPACE}*(.*)$`),
+    make: (m) => numbered('章', numeral(m[1]!), `第${m[1]}章`, m[2]!, true),
+  },
+  {
+    name: 'section',
+    pattern: new RegExp(`^第(${CN_NUMERAL})节${SPACE}*(.*)$`),
+    make: (m) => numbered('节', numeral(m[1]!), `第${m[1]}节`, m[2]!, true),
+  },
+  {
+    name: 'glossary',
+    pattern: /^(名\s*词\s*(?:解\s*释|注\s*释|说\s*明)|术\s*语\s*(?:解\s*释|表)?)$/,
+    make: (m) => ({ kind: 'glossary', title: m[1]!.replace(/\s+/g, '') }),
+  },
+  {
+    name: 'appendix',
+    pattern: /^(附\s*[录件](?:\s*[0-9０-９一二三四五六七八九十]+)?)[\s\u3000：:]*(.{0,80})$/,
+    make: (m) =>
+      SENTENCE_END.test(m[2]!)
+        ? null
+        : { kind: 'appendix', label: m[1]!.replace(/\s+/g, ''), title: m[2]!.trim() },
+  },
+  {
+    name: 'box',
+    pattern: /^专栏\s*([0-9０-９]+(?:[-－—–][0-9０-９]+)?)[\s\u3000：:]*(.*)$/,
+    make: (m) =>
+      SENTENCE_END.test(m[2]!) || [...m[2]!].length > MAX_HEADING
+        ? null
+        : {
+            kind: 'box',
+            number: m[1]!
+              .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+              .replace(/[－—–]/, '-'),
+            label: `专栏${m[1]}`,
+            title: m[2]!.trim(),
+          },
+  },
+  {
+    name: 'caption',
+    // 表 followed by a digit: "表的新一轮…" is wrapped text, not a caption.
+    pattern: /^(附)?表\s*([0-9０-９]+)[\s\u3000：:]*(.+)$/,
+    make: (m) => {
+      const number = parseArabic(m[2]!);
+      if (number === null || SENTENCE_END.test(m[3]!) || [...m[3]!].length > MAX_HEADING)
+        return null;
+      return {
+        kind: 'caption',
+        number,
+        label: `${m[1] ?? ''}表${m[2]}`,
+        title: m[3]!.trim(),
+        appendix: !!m[1],
+      };
+    },
+  },
+  {
+    name: 'figure',
+    pattern: /^(附)?图\s*([0-9０-９]+)[\s\u3000：:]*(.*)$/,
+    make: (m) => {
+      const number = parseArabic(m[2]!);
+      if (number === null || SENTENCE_END.test(m[3]!) || [...m[3]!].length > MAX_HEADING)
+        return null;
+      return { kind: 'figure', number, label: `${m[1] ?? ''}图${m[2]}`, title: m[3]!.trim() };
+    },
+  },
+  {
+    name: 'note',
+    // 注： / 注1： / 注:  — "注重…" and "注册…" are words, not notes.
+    pattern: /^注\s*[0-9０-９]*\s*[：:]/,
+    make: (_m, text) => ({ kind: 'note', text }),
+  },
+  {
+    name: 'cn-dun',
+    pattern: new RegExp(`^(${CN_NUMERAL})、${SPACE}*(.*)$`),
+    make: (m) => numbered('一、', numeral(m[1]!), `${m[1]}、`, m[2]!),
+  },
+  {
+    name: 'cn-paren',
+    pattern: new RegExp(`^[（(](${CN_NUMERAL})[）)]${SPACE}*(.*)$`),
+    make: (m) => numbered('（一）', numeral(m[1]!), `（${m[1]}）`, m[2]!),
+  },
+  {
+    name: 'decimal',
+    // 1.1 标题 — but not 1.5万 or 2.77 (a number that opens a wrapped line).
+    pattern:
+      /^([0-9]{1,2})[.．]([0-9]{1,2})(?![0-9.．%％])[\s\u3000]*(?=[\p{Script=Han}“《（(])(.*)$/u,
+    make: (m) => numbered('1.1', Number(m[2]), `${m[1]}.${m[2]}`, m[3]!),
+  },
+  {
+    name: 'arabic-dot',
+    // 1. / 1．/ 1、 followed by text, never by another digit (1.5).
+    pattern: /^([0-9０-９]{1,3})[.．、](?![0-9０-９])[\s\u3000]*(.*)$/,
+    make: (m) => numbered('1.', parseArabic(m[1]!), `${m[1]}.`, m[2]!),
+  },
+  {
+    name: 'arabic-paren',
+    pattern: /^[（(]([0-9０-９]{1,3})[）)][\s\u3000]*(.*)$/,
+    make: (m) => numbered('（1）', parseArabic(m[1]!), `（${m[1]}）`, m[2]!),
+  },
+  {
+    name: 'circled',
+    pattern: /^([①-⑳])[\s\u3000]*(.*)$/,
+    make: (m) => numbered('①', parseArabic(m[1]!), m[1]!, m[2]!),
+  },
+  {
+    name: 'bullet',
+    pattern: /^([◆◇●○■□▲△▶►★☆•▪])[\s\u3000]*(.*)$/,
+    make: (m) => ({ kind: 'bullet', marker: m[1]!, text: m[2]! }),
+  },
+  {
+    name: 'dash',
+    pattern: /^——[\s\u3000]*(.*)$/,
+    make: (m) => ({ kind: 'dash', text: m[1]! }),
+  },
+  {
+    name: 'image',
+    pattern: /^!\[([^\]]*)\]\(([^)\s]*)[^)]*\)$/,
+    make: (m) => ({ kind: 'image', alt: m[1]!, src: m[2]! }),
+  },
+];
+
+/** Classify one block's text (markup already removed, indentation trimmed). */
+export function classify(text: string): BlockClass & { rule: string } {
+  for (const rule of RULES) {
+    const m = rule.pattern.exec(text);
+    if (!m) continue;
+    const made = rule.make(m, text);
+    if (made) return { ...made, rule: rule.name };
+  }
+  return { kind: 'paragraph', text, rule: 'paragraph' };
+}

@@ -1,0 +1,245 @@
+/**
+ * Layout: the body's source lines → blocks (one paragraph, heading or table
+ * each), by the form the plan was published in. Each form has its own
+ * damage, repaired and recorded here:
+ *
+ * - markdown-from-pdf: paragraphs a page break cut, HTML and LaTeX fragments
+ *   (repair.ts, as for Licang); a block is a run of lines, as in Markdown.
+ * - markdown-from-html: the same without page breaks; pipe tables, whose
+ *   first row may hold a 专栏's title.
+ * - plain-text: one paragraph a line; tables with cells between runs of
+ *   spaces, ending at a blank line.
+ * - pdf-text: hard-wrapped lines and page footers (reflow.ts).
+ *
+ * Then, in every form: headings printed over two lines are joined, and the
+ * inline repairs (widths, spaces around numbers, stray words) run on text
+ * blocks of the text forms (the Markdown forms had them line by line).
+ * Pure: lines in, blocks out, repairs recorded.
+ */
+import type { SourceForm } from '../../src/model/plan-meta.ts';
+import type { Repair } from '../../src/model/types.ts';
+import { classify } from './classify.ts';
+import type { IssueCollector } from './errors.ts';
+import type { Region } from './front-matter.ts';
+import { lineWidth, reflowPdfText } from './reflow.ts';
+import {
+  dropInvisible,
+  isTableLine,
+  repair,
+  repairInline,
+  type RecordRepair,
+  type SourceLine,
+} from './repair.ts';
+
+/** How a table's cells are separated in the source. */
+export type CellForm = 'tab' | 'pipe' | 'spaces' | 'pdf';
+
+export interface Block {
+  /** The block's text: Markdown in the Markdown forms (inline.ts reads it), plain text otherwise. */
+  text: string;
+  line: number;
+  endLine: number;
+  /** A blank line (or the start of a region) comes before it. */
+  gapBefore: boolean;
+  /** The widest line of the block, in Chinese characters (PDF text only: boxes print wider). */
+  width?: number;
+  /** A table: its raw lines and how their cells are separated. `text` is ''. */
+  table?: { lines: SourceLine[]; cells: CellForm };
+}
+
+export function layoutBlocks(
+  lines: string[],
+  body: Region[],
+  form: SourceForm,
+  issues: IssueCollector,
+  repairs: Repair[],
+): Block[] {
+  const record: RecordRepair = (kind, line, before, after) =>
+    repairs.push({ kind, line, before, after });
+  const blocks: Block[] = [];
+  for (const region of body) {
+    const source = lines
+      .slice(region.start, region.end)
+      .map((text, i) => ({ text, line: region.start + 1 + i }));
+    if (form === 'markdown-from-pdf' || form === 'markdown-from-html')
+      blocks.push(...markdownBlocks(source, form === 'markdown-from-pdf', issues, repairs));
+    else if (form === 'plain-text') blocks.push(...plainBlocks(source, record));
+    else blocks.push(...pdfBlocks(source, repairs));
+  }
+  const joined = joinSplitHeadings(blocks, record);
+  if (form === 'plain-text' || form === 'pdf-text')
+    for (const block of joined)
+      if (!block.table) block.text = repairInline(block.text, block.line, record);
+  return joined;
+}
+
+/** A pipe-table row: `| a | b |`. */
+const PIPE_ROW = /^[\s\u3000]*\|.*\|[\s\u3000]*$/;
+/** A 专栏's title in a pipe table's first row: `| 专栏5 关键核心技术攻关行动 |  |`. */
+const PIPE_BOX_TITLE = /^[\s\u3000]*\|\s*(专栏\s*\d+[^|]*?)\s*\|(\s*\|)*[\s\u3000]*$/;
+/** Lines that start a Markdown block of their own (list items, headings, bullets, tables). */
+const MARKDOWN_BLOCK_START = /^[\s\u3000]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|[◆●■▲★•]|<(div|p)>|\|)/;
+
+function markdownBlocks(
+  source: SourceLine[],
+  pageBreaks: boolean,
+  issues: IssueCollector,
+  repairs: Repair[],
+): Block[] {
+  const { lines } = repair(source, { pageBreaks }, issues, repairs);
+  const blocks: Block[] = [];
+  let gap = true;
+  let table: Block | undefined;
+  for (const entry of lines) {
+    const { text } = entry;
+    if (text.trim() === '') {
+      // A table goes on after blank lines (a page break inside it): only text ends it.
+      gap = true;
+      continue;
+    }
+    const cells: CellForm | null = isTableLine(text) ? 'tab' : PIPE_ROW.test(text) ? 'pipe' : null;
+    if (cells) {
+      const title = cells === 'pipe' && !table ? PIPE_BOX_TITLE.exec(text) : null;
+      if (title) {
+        // The 专栏's title row: a block of its own, the rows after it the table.
+        blocks.push({
+          text: title[1]!.trim(),
+          line: entry.line,
+          endLine: entry.line,
+          gapBefore: gap,
+        });
+        gap = false;
+        continue;
+      }
+      if (table && table.table!.cells === cells) {
+        table.table!.lines.push({ text, line: entry.line });
+        table.endLine = entry.endLine;
+      } else {
+        table = {
+          text: '',
+          line: entry.line,
+          endLine: entry.endLine,
+          gapBefore: gap,
+          table: { lines: [{ text, line: entry.line }], cells },
+        };
+        blocks.push(table);
+      }
+      gap = false;
+      continue;
+    }
+    table = undefined;
+    const previous = blocks.at(-1);
+    if (!gap && previous && !previous.table && !MARKDOWN_BLOCK_START.test(text)) {
+      // A paragraph's next line (Markdown's soft break): Chinese joins without a space.
+      previous.text += text.replace(/^[\s\u3000]+/, '');
+      previous.endLine = entry.endLine;
+      continue;
+    }
+    blocks.push({ text, line: entry.line, endLine: entry.endLine, gapBefore: gap });
+    gap = false;
+  }
+  return blocks;
+}
+
+/** A run of two or more spaces (ASCII or ideographic) between two cells. */
+const CELL_GAP = /\S(?: {2,}|\u3000{2,}|\t)\S/;
+
+function plainBlocks(source: SourceLine[], record: RecordRepair): Block[] {
+  const blocks: Block[] = [];
+  let gap = true;
+  let table: Block | undefined;
+  for (const { text: original, line } of source) {
+    const raw = dropInvisible(original, line, record).replace(/[\s\u3000]+$/, '');
+    if (raw === '') {
+      gap = true;
+      table = undefined;
+      continue;
+    }
+    const text = raw.replace(/^[\s\u3000]+/, '');
+    if (table) {
+      // Rows until a blank line, wrapped cells included (the tables stage joins them).
+      table.table!.lines.push({ text: raw, line });
+      table.endLine = line;
+      continue;
+    }
+    const previous = blocks.at(-1);
+    const afterTitle = previous && !previous.table && opensTable(previous.text);
+    if (afterTitle && CELL_GAP.test(raw)) {
+      table = {
+        text: '',
+        line,
+        endLine: line,
+        gapBefore: gap,
+        table: { lines: [{ text: raw, line }], cells: 'spaces' },
+      };
+      blocks.push(table);
+      gap = false;
+      continue;
+    }
+    blocks.push({ text, line, endLine: line, gapBefore: gap });
+    gap = false;
+  }
+  return blocks;
+}
+
+/** A block after which a table may follow: a 专栏 title or a 表 caption. */
+function opensTable(text: string): boolean {
+  const kind = classify(text).kind;
+  return kind === 'box' || kind === 'caption';
+}
+
+function pdfBlocks(source: SourceLine[], repairs: Repair[]): Block[] {
+  return reflowPdfText(source, repairs).map((b, i) => ({
+    text: b.text,
+    line: b.line,
+    endLine: b.endLine,
+    // PDF text has no blank lines: nothing marks a gap.
+    gapBefore: i === 0,
+    width: b.width,
+    ...(b.table ? { table: { lines: b.table, cells: 'pdf' as const } } : {}),
+  }));
+}
+
+/**
+ * A 篇/章/节 heading printed over two lines (南京: `第一篇  聚焦走在前做示范，` /
+ * `推进中国式现代化…开局`): the second line is short, ends no sentence and
+ * is followed by a gap or a heading; it is joined to the heading.
+ */
+function joinSplitHeadings(blocks: Block[], record: RecordRepair): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const after = blocks[i + 2];
+    const plain = (b: Block) =>
+      b.text
+        .replace(/\*\*/g, '')
+        .replace(/^[\s\u3000#]+/, '')
+        .trim();
+    const c = block.table ? null : classify(plain(block));
+    const continues =
+      c?.kind === 'heading' &&
+      ['篇', '章', '节'].includes(c.style) &&
+      next &&
+      !next.table &&
+      !next.gapBefore &&
+      (after === undefined || after.gapBefore || classify(plain(after)).kind === 'heading') &&
+      classify(plain(next)).kind === 'paragraph' &&
+      !/[。！？；：]/.test(plain(next)) &&
+      lineWidth(plain(next)) <= 40 &&
+      (/[，、]$/.test(plain(block)) || block.gapBefore);
+    if (continues) {
+      record(
+        'heading-join',
+        next.line,
+        `${plain(block).slice(-6)}⏎${plain(next).slice(0, 6)}`,
+        'one heading',
+      );
+      out.push({ ...block, text: `${block.text}${plain(next)}`, endLine: next.endLine });
+      i++;
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
