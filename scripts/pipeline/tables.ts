@@ -366,7 +366,7 @@ function categoryRow(p: Prepared, row: Row): { name: string; count: number | nul
 /** A row that is data, not header: a category row, or a row number among its first cells. */
 function isDataRow(p: Prepared, row: Row): boolean {
   if (categoryRow(p, row)) return true;
-  if (p.input.cells === 'pdf') return /^\d+\s/.test(row.text.trim());
+  if (p.input.cells === 'pdf') return /^\d+\s|(预期性|约束性)$/.test(row.text.trim());
   return row.cells
     .slice(0, 3)
     .some((c) => /^\d+[.．]?$/.test(c.trim()) || /^\d+[.．]\s*\S/.test(c.trim()));
@@ -949,6 +949,12 @@ function readIndicators(
       repeatedHeader(p, table, repairs, item.line, item.cells);
       continue;
     }
+    if (item.kind === 'unread') {
+      // Reported already; the rows after it are numbered on from it.
+      closeGroup();
+      lastNumber = Math.max(lastNumber, item.number);
+      continue;
+    }
     if (item.kind === 'category') {
       closeGroup();
       closeCategory();
@@ -990,6 +996,9 @@ function readIndicators(
         'table-row-cells',
         `${label} row has ${item.cells.length} cells, expected ${width} (${layout.columns.join(', ')})`,
       );
+      // The row is reported; the rows after it are numbered on from it.
+      closeGroup();
+      lastNumber++;
       continue;
     }
     const at = (index: number) => (index === -1 ? '' : (cols[index] ?? ''));
@@ -1040,8 +1049,12 @@ function readIndicators(
         'table-row-number',
         `${label} row 序号 is "${printedNumber}", expected ${lastNumber + 1}`,
       );
+      // Number on from the row as printed, so that one gap is one problem.
+      lastNumber = /^\d+$/.test(printedNumber) ? number : lastNumber + 1;
       continue;
     }
+    lastNumber = number;
+    if (openCategory) openCategory.rows++;
     const categoryCell = clean(form, at(layout.category));
     if (categoryCell) category = categoryCell;
     if (!category && (layout.category !== -1 || categoryRows > 0)) {
@@ -1063,8 +1076,6 @@ function readIndicators(
     const firstSubAttribute =
       subCell === '' ? '' : attributeOf(at(layout.attribute), line, `row ${rowId}.1`);
     if (firstSubAttribute === null) continue;
-    lastNumber = number;
-    if (openCategory) openCategory.rows++;
     const node: IndicatorNode = {
       id: rowId,
       kind: 'indicator',
@@ -1229,10 +1240,9 @@ function readRows(p: Prepared, table: TableNode, repairs: Repair[]): void {
 
 /** An indicator table whose layout the rules do not cover: kept as printed, one row a line. */
 function asRows(p: Prepared, table: TableNode, repairs: Repair[], reason: string): void {
-  const form = p.input.cells;
   const [header, ...rest] = p.body;
   if (!header) return;
-  table.columns = header.cells.map((c) => clean(form, c));
+  table.columns = header.cells.map((c) => c.trim());
   rest.forEach((row, i) => table.children.push(rowNode(p, i + 1, row.cells, row.line, row.line)));
   repairs.push({
     kind: 'table-as-rows',
