@@ -53,7 +53,11 @@ import { structure } from './pipeline/structure.ts';
 import { extractTargets, targetsCsv } from './pipeline/targets.ts';
 import { validateAgainstToc } from './pipeline/validate.ts';
 import { writeAtomically } from './pipeline/write.ts';
-import { buildSearchArtifacts, SearchBuildError } from './search-index/build-index.ts';
+import {
+  buildSearchArtifacts,
+  planCompactText,
+  SearchBuildError,
+} from './search-index/build-index.ts';
 import { parseTermList } from './search-index/dictionary.ts';
 import { TOPICS_FILE } from './search-index/topics.ts';
 
@@ -73,6 +77,8 @@ export interface PlanInputs {
 export interface CorpusSources {
   /** content/search/topics.txt. */
   topics: string;
+  /** Every plan's searchable text (planCompactText, joined): topic targets must occur in it. */
+  text?: string;
 }
 
 /** Everything the build makes of one plan: the data as objects, and its files. */
@@ -147,10 +153,14 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
  * a PlanError naming its file; problems in the search inputs a
  * SearchBuildError.
  */
-export function buildPlanData(inputs: PlanInputs, corpus: CorpusSources): PlanData {
+export function buildPlanData(
+  inputs: PlanInputs,
+  corpus: CorpusSources,
+  tree?: PlanFile,
+): PlanData {
   const { meta, file, bytes } = inputs;
-  // 1–7. the tree
-  const plan = buildPlan(bytes, file, meta);
+  // 1–8. the tree (or the one already built)
+  const plan = tree ?? buildPlan(bytes, file, meta);
   // 8. targets (quantified commitments)
   const targets = extractTargets(plan.document);
   // 9. entities, from the gazetteer the rules derive plus the plan's curated list, if any
@@ -166,6 +176,7 @@ export function buildPlanData(inputs: PlanInputs, corpus: CorpusSources): PlanDa
     curatedTerms: inputs.searchTerms?.terms ?? [],
     curatedTermsFile: inputs.searchTerms?.file ?? '(no search terms)',
     topics: corpus.topics,
+    ...(corpus.text !== undefined ? { topicsCorpus: corpus.text } : {}),
   });
   return {
     plan,
@@ -315,23 +326,48 @@ function main(): void {
     if (slugs.length === 0) throw new UsageError(`${plansDir} holds no plan folder`);
     if (only && !slugs.includes(only))
       throw new UsageError(`--only ${only}: no such plan; the plans are ${slugs.join(', ')}`);
-    const corpus = readCorpusSources();
     const files: Record<string, string> = {};
     const built: PlanData[] = [];
+    // 1. Every plan's tree (the ones --only leaves alone come from the last build).
+    const trees = new Map<string, { inputs: PlanInputs; plan: PlanFile }>();
+    const kept = new Map<string, NonNullable<ReturnType<typeof keptPlanFiles>>>();
     for (const slug of slugs) {
       if (only && slug !== only) {
-        // Keep what the last full build wrote for the other plans.
-        const kept = keptPlanFiles(slug, outDir);
-        if (!kept)
+        const files = keptPlanFiles(slug, outDir);
+        if (!files)
           throw new UsageError(
             `--only ${only}: ${outDir}/plans/${slug}/ is missing; run a full \`npm run build:data\` first`,
           );
-        Object.assign(files, kept.files);
-        built.push(kept.data);
+        kept.set(slug, files);
         continue;
       }
       try {
-        const data = buildPlanData(readPlanInputs(slug, plansDir), corpus);
+        const inputs = readPlanInputs(slug, plansDir);
+        trees.set(slug, { inputs, plan: buildPlan(inputs.bytes, inputs.file, inputs.meta) });
+      } catch (error) {
+        if (error instanceof PlanError) problems.push(...error.issues);
+        else throw error;
+      }
+    }
+    // 2. What depends on the whole corpus: the topic map must point into some plan.
+    const corpus: CorpusSources = {
+      ...readCorpusSources(),
+      text: [...trees.values(), ...[...kept.values()].map((k) => ({ plan: k.data.plan }))]
+        .map(({ plan }) => planCompactText(plan))
+        .join('\u0000'),
+    };
+    // 3. Each plan's targets, entities and search index.
+    for (const slug of slugs) {
+      const keptFiles = kept.get(slug);
+      if (keptFiles) {
+        Object.assign(files, keptFiles.files);
+        built.push(keptFiles.data);
+        continue;
+      }
+      const tree = trees.get(slug);
+      if (!tree) continue;
+      try {
+        const data = buildPlanData(tree.inputs, corpus, tree.plan);
         for (const [name, content] of Object.entries(data.files))
           files[planArtifact(slug, name as PlanArtifactName)] = content;
         built.push(data);

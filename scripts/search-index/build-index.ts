@@ -42,6 +42,18 @@ export interface SearchSources {
   curatedTermsFile: string;
   /** content/search/topics.txt, as text. */
   topics: string;
+  /**
+   * The text every topic target must occur in: the whole corpus (compact,
+   * see corpusCompact), or, when absent, this plan alone.
+   */
+  topicsCorpus?: string;
+}
+
+/** A plan's searchable text, compact (fold.ts): what topic targets are checked against. */
+export function planCompactText(plan: PlanFile): string {
+  return collectUnits(plan.document)
+    .map((u) => compact(fold(u.text)))
+    .join('\u0000');
 }
 
 export interface BuiltIndex {
@@ -70,7 +82,10 @@ export function buildSearchIndex(
       problems.push(`${sources.curatedTermsFile}: "${term}" does not occur in the plan`);
   }
   const parsed = parseTopics(sources.topics);
-  problems.push(...parsed.problems, ...checkTopics(parsed.topics, planCompact));
+  problems.push(
+    ...parsed.problems,
+    ...checkTopics(parsed.topics, sources.topicsCorpus ?? planCompact),
+  );
 
   const citationPrefix = `《${plan.meta.title}》`;
   for (const u of units) {

@@ -57,7 +57,7 @@ export function checkTopics(topics: Topic[], planCompact: string): string[] {
     for (const target of topic.targets) {
       if (!planCompact.includes(compact(fold(target)))) {
         problems.push(
-          `${TOPICS_FILE}: target "${target}" (for ${topic.keys.join(' ')}) does not occur in the plan`,
+          `${TOPICS_FILE}: target "${target}" (for ${topic.keys.join(' ')}) does not occur in any plan`,
         );
       }
     }
