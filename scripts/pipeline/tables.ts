@@ -69,19 +69,6 @@ export interface TableInput {
   citation?: string;
 }
 
-/**
- * @deprecated The structure stage's call before it passes a TableInput: 李沧's
- * 表N, tab-separated, lines as the repair stage made them. Goes when structure.ts
- * switches over.
- */
-export interface LegacyTableInput {
-  number: number;
-  caption: SourceLine & { endLine?: number };
-  lines: (SourceLine & { endLine?: number })[];
-  planTitle: string;
-  period: { start: number; end: number };
-}
-
 export type TableKind = 'indicator' | 'items' | 'rows';
 
 /** Which of the three readings a table gets: what `parseTable` will make of it, or a list for `parseItemTable`. */
@@ -91,21 +78,21 @@ export function tableKind(input: TableInput): TableKind {
   return isIndicatorHeader(headerRowsOf(prepared)) ? 'indicator' : 'rows';
 }
 
+/** A table as its node: indicator rows, or rows as printed; its 注 as the last child. */
 export function parseTable(
-  input: TableInput | LegacyTableInput,
+  input: TableInput,
   issues: IssueCollector,
   repairs: Repair[],
 ): TableNode {
-  const t = 'cells' in input ? input : fromLegacy(input);
-  const p = prepare(t);
+  const p = prepare(input);
   const table = emptyTable(p);
   const notes = readNotes(p);
   const header = headerRowsOf(p);
   if (p.body.length === 0) {
     issues.add(
-      t.caption.line,
+      input.caption.line,
       'table-empty',
-      `${t.label} has no rows; expected a header and rows after its caption`,
+      `${input.label} has no rows; expected a header and rows after its caption`,
     );
   } else if (isIndicatorHeader(header)) {
     const layout = readLayout(p, header);
@@ -197,22 +184,6 @@ interface Prepared {
   caption: string;
   body: Row[];
   notes: SourceLine[];
-}
-
-function fromLegacy(input: LegacyTableInput): TableInput {
-  const { number } = input;
-  return {
-    id: `T${number}`,
-    rowPrefix: `T${number}`,
-    number,
-    label: `表${number}`,
-    title: normalizeSpaces(input.caption.text).replace(/^表\s*\d+\s*/, ''),
-    caption: input.caption,
-    lines: input.lines,
-    cells: 'tab',
-    planTitle: input.planTitle,
-    period: input.period,
-  };
 }
 
 const NOTE = /^注[：:]/;
@@ -1180,7 +1151,7 @@ function emptyTable(p: Prepared): TableNode {
     citation: tableCitation(input),
     source: {
       start: input.caption.line,
-      end: Math.max(input.caption.line, ...[...p.body, ...p.notes].map((l) => l.line)),
+      end: [...p.body, ...p.notes].reduce((end, l) => Math.max(end, l.line), input.caption.line),
     },
     columns: [],
     repeatedHeaders: [],

@@ -91,3 +91,32 @@ describe('table fixtures', () => {
     });
   }
 });
+
+describe('table size', () => {
+  /** A 南京-style table of n rows, every third one wrapped onto a second line. */
+  const big = (n: number): TableInput => {
+    const lines = ['分类    序号    指标    属性    2030年目标值'];
+    for (let i = 1; i <= n; i++) {
+      const category = i % 50 === 1 ? `类${i}` : '';
+      if (i % 3 === 0)
+        lines.push(`${category}    ${i}    指标${i}（%）    预期性    与经济`, '增长同步');
+      else lines.push(`${category}    ${i}    指标${i}（%）    约束性    ${i}.5`);
+    }
+    return fixtureInput(`spaces 2026-2030 专栏1  大表\n${lines.join('\n')}\n`);
+  };
+  const time = (input: TableInput) => {
+    const start = performance.now();
+    const table = parseTable(input, new IssueCollector('big'), []);
+    return { ms: performance.now() - start, rows: table.children.length };
+  };
+
+  it('reads a table in time linear in its size', () => {
+    time(big(1_000)); // warm up
+    const small = time(big(4_000));
+    const large = time(big(32_000));
+    expect(small.rows).toBe(4_000);
+    expect(large.rows).toBe(32_000);
+    // 8 times the rows: linear is about 8 times the time, quadratic 64.
+    expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(24);
+  });
+});
