@@ -50,8 +50,11 @@ export function assemble(
     )
       node.citation = `${book}${path}${quoteTitle(node.title)}`;
     else if (node.kind === 'preface') node.citation = `${book}${node.title}`;
-    if (container.item?.refs.length)
-      (node as HeadingNode).refs = refsOf(container.item, 'title', 0);
+    if (container.item?.refs.length) {
+      // The references' offsets count from the block's start (第一节␣␣…); the title starts later.
+      const shift = Math.max(0, container.item.text.indexOf(node.title));
+      (node as HeadingNode).refs = refsOf(container.item, 'title', 0, shift);
+    }
     const hasHeadings = container.drafts.some((d) => d.type === 'container');
 
     // Plain leads among the paragraphs no mark has claimed.
@@ -100,23 +103,30 @@ export function assemble(
           lead: lead.lead,
           text: lead.text,
           style: lead.style,
-          ...(draft.type === 'measure' && draft.label ? { label: draft.label } : {}),
+          ...(draft.type === 'measure' && draft.label
+            ? { label: draft.label }
+            : lead.label
+              ? { label: lead.label }
+              : {}),
           citation: `${book}${measurePath}${quoteTitle(lead.title)}`,
           source: span(draft.item),
           children: [],
         };
+        // Offsets count from the block's start; the lead starts after any printed number (1. ).
         const refs = refsOf(
           draft.item,
           'lead',
           lead.lead.length,
-          draft.type === 'measure' ? (draft.label?.length ?? 0) : 0,
+          Math.max(0, draft.item.text.indexOf(lead.lead)),
         );
         if (refs.length) measure.refs = refs;
         children.push(measure);
         continue;
       }
-      // An un-headed paragraph: the measure's before it, else the container's.
-      const parent = measure;
+      // An un-headed paragraph: a bold-led measure's, whose lead marks where it starts and the
+      // next lead where it ends; after any other lead (one paragraph each: 石化产业。…, ——…),
+      // the container's — a section's closing summary or 2035 outlook is not the last measure's.
+      const parent = measure?.style === 'bold' ? measure : undefined;
       const number = parent ? parent.children.length + 1 : ++paragraphs;
       const where = parent ? `${path}${quoteTitle(parent.title)}` : path || node.title;
       const paragraph: ParagraphNode = {
@@ -216,6 +226,7 @@ function citeBoxTree(box: Extract<PlanNode, { kind: 'box' }>, book: string, path
   box.citation = citeBox(planTitle, path, box.number, box.title);
   for (const child of box.children) {
     if (child.kind === 'boxItem') child.citation = citeBoxItem(box.citation, child.title);
+    else if (child.kind === 'paragraph') child.citation = `${box.citation}第${child.number}段`;
     else if (child.kind === 'note' && !child.citation) child.citation = `${box.citation}注`;
   }
 }

@@ -18,6 +18,7 @@ import type {
   BoxItemNode,
   BoxNode,
   NoteNode,
+  ParagraphNode,
   NumberingStyle,
   Repair,
   TableNode,
@@ -29,12 +30,12 @@ import { normalizeSpaces } from './repair.ts';
 import type { Prepared } from './structure.ts';
 import { parseItemTable, parseTable, tableKind, type TableInput } from './tables.ts';
 
-/** A label item: `“一城”：…`, `信息服务：…` (a short name, then a colon). */
-const LABEL_ITEM = /^(“[^”]{1,12}”|[^，。：；、“”\s]{2,10})[：:]/;
+/** A label item: `“一城”：…`, `信息服务：…`, `非物质文化遗产传承活化工程：…` (a name, then a colon). */
+const LABEL_ITEM = /^(“[^”]{1,16}”|[^，。：；、“”\s]{2,16})[：:]/;
 /** How much wider than the body a PDF paragraph prints to be a box's. */
 const BOX_WIDER = 1.2;
-/** Longest first sentence that is an item's title. */
-const MAX_ITEM_TITLE = 30;
+/** Longest name before a colon that is an item's title (“人工智能+”应用示范赋能行动：…). */
+const MAX_ITEM_NAME = 20;
 
 export class BoxState {
   readonly node: BoxNode;
@@ -91,8 +92,24 @@ export class BoxState {
   }
 
   addItem(item: Prepared): void {
-    const number = this.node.children.filter((c) => c.kind === 'boxItem').length + 1;
     const { cls } = item;
+    if (cls.kind === 'paragraph' && this.items === 0 && !LABEL_ITEM.test(item.text)) {
+      // A paragraph before the box's first item introduces the box; it is not an item.
+      const number = this.node.children.filter((c) => c.kind === 'paragraph').length + 1;
+      const paragraph: ParagraphNode = {
+        id: `${this.node.id}.p${number}`,
+        kind: 'paragraph',
+        number,
+        title: this.node.title,
+        text: item.text,
+        citation: '',
+        source: { start: item.block.line, end: item.block.endLine },
+        children: [],
+      };
+      this.push(paragraph);
+      return;
+    }
+    const number = this.node.children.filter((c) => c.kind === 'boxItem').length + 1;
     let label: string | undefined;
     let text = item.text;
     if (cls.kind === 'item') {
@@ -103,11 +120,14 @@ export class BoxState {
       text = cls.title;
     } else if (cls.kind === 'bullet') text = normalizeSpaces(cls.text);
     const lead = boldLead(item, text);
-    const first = /^([^。！？]{2,})[。！？]/.exec(text)?.[1];
+    // The title: the bold lead, else the name before a colon, else the first sentence.
+    const name = /^([^：:]{2,40})[：:]/.exec(text)?.[1];
+    const first = /^([^。！？；]+)[。！？；]?/.exec(text)?.[1] ?? text;
     const title = lead
       ? lead.replace(/。$/, '')
-      : (/^([^：]{2,12})：/.exec(text)?.[1] ??
-        (first && [...first].length <= MAX_ITEM_TITLE ? first.replace(/^——/, '') : text));
+      : name && [...name.replace(/[“”]/g, '')].length <= MAX_ITEM_NAME
+        ? name
+        : first.replace(/^——/, '');
     const node: BoxItemNode = {
       id: `${this.node.id}.${number}`,
       kind: 'boxItem',
@@ -168,7 +188,7 @@ export class BoxState {
     return this.node.children.findLast((c): c is TableNode => c.kind === 'table');
   }
 
-  private push(node: BoxItemNode | TableNode | NoteNode): void {
+  private push(node: BoxItemNode | TableNode | NoteNode | ParagraphNode): void {
     this.node.children.push(node);
     this.node.source.end = Math.max(this.node.source.end, node.source.end);
   }

@@ -13,11 +13,15 @@ import type { RepairKind } from '../../src/model/types.ts';
 /** A glossary entry as printed: `54. 广东强芯：…`. */
 export const TERM_ENTRY = /^(\d{1,4})[.．、]\s*(.+)$/;
 
-/** The term an entry explains: the text before its first ：, without quotes. */
+/** The term an entry explains, as printed: the text before its first ：. */
 export function termOf(entry: string): string {
   const colon = entry.search(/[：:]/);
-  const head = colon > 0 && colon <= 40 ? entry.slice(0, colon) : entry.slice(0, 20);
-  return head.replace(/[“”‘’"《》\s]/g, '');
+  return (colon > 0 && colon <= 40 ? entry.slice(0, colon) : entry.slice(0, 20)).trim();
+}
+
+/** A term as the body's text is compared with it: without quotes, brackets and spaces. */
+export function termKey(term: string): string {
+  return term.replace(/[“”‘’"《》\s]/g, '');
 }
 
 /** A number glued to the word before it, and not to a unit after it. */
@@ -38,7 +42,7 @@ export class TermReferences {
   private expected = 1;
 
   constructor(
-    /** The glossary's terms by number (termOf of each entry). */
+    /** The glossary's terms by number (termKey of each entry's term). */
     private readonly terms: ReadonlyMap<number, string>,
     private readonly record: (
       kind: RepairKind,

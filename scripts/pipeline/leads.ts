@@ -26,6 +26,8 @@ export interface Lead {
   /** The rest of the paragraph. */
   text: string;
   style: MeasureNode['style'];
+  /** The ordinal printed before an ordinal lead (一是), kept apart from its title. */
+  label?: string;
 }
 
 /**
@@ -134,7 +136,15 @@ export function plainLeads(texts: string[]): (Lead | null)[] {
   const out: (Lead | null)[] = texts.map(() => null);
   const take = (i: number, style: MeasureNode['style']) => {
     const f = first[i]!;
-    out[i] = { lead: `${f.sentence}。`, title: f.sentence, text: f.rest, style };
+    const ordinal = style === 'ordinal' ? ORDINAL.exec(f.sentence)![0] : '';
+    const sentence = f.sentence.slice(ordinal.length);
+    out[i] = {
+      lead: `${sentence}。`,
+      title: sentence,
+      text: f.rest,
+      style,
+      ...(ordinal ? { label: ordinal } : {}),
+    };
   };
 
   // Runs of adjacent paragraphs that qualify.

@@ -36,7 +36,7 @@ import { BoxState } from './boxes.ts';
 import { citeFigure } from './citation.ts';
 import { type BlockClass, classify } from './classify.ts';
 import type { IssueCollector } from './errors.ts';
-import { TERM_ENTRY, termOf, TermReferences, type TermRefFound } from './glossary.ts';
+import { TERM_ENTRY, termKey, termOf, TermReferences, type TermRefFound } from './glossary.ts';
 import type { Block } from './layout.ts';
 import { type Lead, markedLead } from './leads.ts';
 import { type HeadingRole, headingRoles, NumberingSequence, styleRank } from './numbering.ts';
@@ -139,6 +139,8 @@ export function structure(
   let box: BoxState | null = null;
   let caption: Prepared | null = null;
   let note: { node: NoteNode; numbered: boolean } | null = null;
+  /** A figure printed with its label alone on a line, waiting for its caption. */
+  let captioning: FigureNode | null = null;
   /** The last table or box, which a 注 right after belongs to. */
   let noted: TableNode | BoxNode | null = null;
   let boldLeads = false;
@@ -172,6 +174,19 @@ export function structure(
       continue;
     }
     note = null;
+
+    // A figure's caption lines: short, no sentence, right under its label.
+    if (captioning) {
+      if (isCaptionLine(item)) {
+        const extra = item.text;
+        captioning.text += `\n${extra}`;
+        captioning.title = captioning.title ? `${captioning.title} ${extra}` : extra;
+        captioning.citation = citeFigure(planTitle, captioning.number, captioning.title);
+        captioning.source.end = block.endLine;
+        continue;
+      }
+      captioning = null;
+    }
 
     if (box && !box.accepts(item, bodyWidth, roles)) closeBox();
     if (caption && cls.kind !== 'table') closeCaption();
@@ -256,7 +271,10 @@ export function structure(
             `${cls.label} follows 图${counts.figure}; expected 图${expected}`,
           );
         counts.figure = cls.number;
-        add({ type: 'node', node: figureNode(item, cls.number, cls.title, planTitle) });
+        const figure = figureNode(item, cls.number, cls.title, planTitle);
+        add({ type: 'node', node: figure });
+        // A label printed alone (附图1) takes the caption lines right under it.
+        captioning = cls.title === '' ? figure : null;
         continue;
       }
       case 'image': {
@@ -434,7 +452,7 @@ function prepare(
   const terms = new Map<number, string>();
   for (const p of read.slice(start + 1)) {
     const m = TERM_ENTRY.exec(p.text);
-    if (m) terms.set(Number(m[1]), termOf(m[2]!));
+    if (m) terms.set(Number(m[1]), termKey(termOf(m[2]!)));
   }
   const references = new TermReferences(terms, record);
   for (const p of read.slice(0, start)) {
@@ -482,6 +500,17 @@ function restartsChapters(prepared: Prepared[], roles: Map<NumberingStyle, Headi
     else if (role === 'chapter' && p.cls.number === 1 && parts > 1) return true;
   }
   return false;
+}
+
+/** A caption line under a figure's label: right under it, short, and no sentence. */
+function isCaptionLine(item: Prepared): boolean {
+  return (
+    item.cls.kind === 'paragraph' &&
+    !item.block.gapBefore &&
+    !item.block.table &&
+    [...item.text].length <= 60 &&
+    !/[。！？；]/.test(item.text)
+  );
 }
 
 /** The median width of the text blocks (PDF text): a 专栏's smaller type prints wider lines. */
