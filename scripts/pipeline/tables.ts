@@ -86,7 +86,7 @@ export function parseTable(
 ): TableNode {
   const p = prepare(input);
   const table = emptyTable(p);
-  const notes = readNotes(p);
+  const note = readNote(p);
   const header = headerRowsOf(p);
   if (p.body.length === 0) {
     issues.add(
@@ -97,11 +97,14 @@ export function parseTable(
   } else if (isIndicatorHeader(header)) {
     const layout = readLayout(p, header);
     if (typeof layout === 'string') asRows(p, table, repairs, layout);
-    else readIndicators(p, layout, table, notes, issues, repairs);
+    else readIndicators(p, layout, table, issues, repairs);
   } else {
     readRows(p, table, repairs);
   }
-  if (notes) table.children.push(notes.node);
+  if (note) {
+    table.children.push(note);
+    linkNote(table, note);
+  }
   return table;
 }
 
@@ -819,7 +822,6 @@ function readIndicators(
   p: Prepared,
   layout: Layout,
   table: TableNode,
-  notes: ReadNotes | undefined,
   issues: IssueCollector,
   repairs: Repair[],
 ): void {
@@ -831,8 +833,6 @@ function readIndicators(
   if (layout.headerLines) table.headerLines = layout.headerLines;
   repairs.push(...layout.joins);
   const width = layout.columns.length;
-  const starCityLevel = notes?.starCityLevel ?? true;
-  const starred: IndicatorNode[] = [];
 
   let category = '';
   let categoryRows = 0;
@@ -862,8 +862,7 @@ function readIndicators(
     layout.values.map(({ name: column, index, role, year }) => {
       const raw = cells[index] ?? '';
       const text = clean(form, raw);
-      if (text !== '' || form !== 'tab')
-        return parseCell(column, raw, text, { role, year }, { starCityLevel });
+      if (text !== '' || form !== 'tab') return parseCell(column, raw, text, { role, year });
       // 'tab' (李沧): the PDF printed a cell merged vertically once; it is the cell above.
       const above = previous?.cells.find((c) => c.column === column);
       if (!previous || !above || above.text === '') {
@@ -881,7 +880,7 @@ function readIndicators(
         after: `${above.text} (from ${previous.id})`,
       });
       return {
-        ...parseCell(column, '', above.text, { role, year }, { starCityLevel }),
+        ...parseCell(column, '', above.text, { role, year }),
         mergedFrom: previous.id,
       };
     });
@@ -891,7 +890,7 @@ function readIndicators(
     const star = /[*＊]+$/.exec(text);
     if (star) text = text.slice(0, star.index);
     const unit = unitCell === undefined ? undefined : clean(form, unitCell).replace(/^[—–-]+$/, '');
-    return { ...splitNameAndUnit(text, unit), starred: star !== null };
+    return splitNameAndUnit(text, unit);
   };
 
   const attributeOf = (cell: string, line: number, what: string, inherit?: IndicatorNode) => {
@@ -1064,7 +1063,6 @@ function readIndicators(
       source: { start: line, end },
       children: [],
     };
-    if (named.starred) starred.push(node);
     table.children.push(node);
     if (subCell === '') {
       node.cells = valueCells(cols, rowId, line);
@@ -1091,7 +1089,6 @@ function readIndicators(
   closeCategory();
   if (lastNumber === 0)
     issues.add(layout.header[0]!.line, 'table-empty', `${label} has a header but no rows`);
-  if (notes) linkStars(starred, notes);
 
   function subRow(
     parent: IndicatorNode,
@@ -1125,13 +1122,6 @@ function readIndicators(
       parent: parent.id,
     };
   }
-}
-
-/** Stars on names point to the 注 items: the item that says what `*` means, or else the k-th star the k-th item. */
-function linkStars(starred: IndicatorNode[], notes: ReadNotes): void {
-  if (notes.starItem !== null) for (const node of starred) node.note = notes.starItem;
-  else if (notes.items.length >= 2 && notes.items.length === starred.length)
-    starred.forEach((node, i) => (node.note = notes.items[i]!.number));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1263,42 +1253,70 @@ function repeatedHeader(
   });
 }
 
-interface ReadNotes {
-  node: NoteNode;
-  items: NonNullable<NoteNode['items']>;
-  /** The note item that says what `*` means, if one does. */
-  starItem: number | null;
-  /** Whether `*` on a figure marks a city-level (市) figure: unless the note says it means something else. */
-  starCityLevel: boolean;
-}
-
 /** The table's 注: one note node, its numbered items read when it has two or more. */
-function readNotes(p: Prepared): ReadNotes | undefined {
+function readNote(p: Prepared): NoteNode | undefined {
   const [first] = p.notes;
   if (!first) return undefined;
   const { input } = p;
   const lines = p.notes.map((l) => ({ line: l.line, text: normalizeSpaces(l.text.trim()) }));
-  const text = lines.map((l) => l.text).join('\n');
-  const items = noteItems(lines);
   const node: NoteNode = {
     id: `${input.id}.note`,
     kind: 'note',
     title: `${input.label}注`,
-    text,
+    text: lines.map((l) => l.text).join('\n'),
     citation: `《${input.planTitle}》${input.label}注`,
     source: { start: first.line, end: p.notes.at(-1)!.line },
     children: [],
   };
+  const items = noteItems(lines);
   if (items.length >= 2) node.items = items;
-  const explaining = (items.length >= 2 ? items : [{ number: 0, text, line: 0 }]).find((i) =>
+  return node;
+}
+
+/**
+ * What a table's 注 says about its rows. Its numbered items (`注：1.… 2.…`, `①…②…`)
+ * become `note.items` when there are two or more; a `*` on an indicator's name points to
+ * the item that says what `*` means, or else the k-th `*` to the k-th item
+ * (`IndicatorNode.note`, 广州 专栏1); a `*` on a figure marks a city-level figure
+ * (`cityLevel`) unless the 注 says it means something else (南京 专栏1: 尚未公布).
+ *
+ * `parseTable` calls it when the 注 lines come with the table; a caller that reads the
+ * 注 itself calls it with that note, after the table.
+ */
+export function linkNote(table: TableNode, note: NoteNode): void {
+  if (!note.items) {
+    const lines = note.text.split('\n');
+    // Item lines are consecutive, or (HTML paragraphs) a blank line apart.
+    const gap = (note.source.end - note.source.start) / Math.max(1, lines.length - 1);
+    const step = Number.isInteger(gap) && gap >= 1 ? gap : 1;
+    const items = noteItems(
+      lines.map((text, i) => ({
+        text,
+        line: Math.min(note.source.start + i * step, note.source.end),
+      })),
+    );
+    if (items.length >= 2) note.items = items;
+  }
+  const items = note.items ?? [];
+  const explaining = (items.length > 0 ? items : [{ number: 0, text: note.text }]).find((i) =>
     /[*＊]/.test(i.text),
   );
-  return {
-    node,
-    items: items.length >= 2 ? items : [],
-    starItem: explaining && items.length >= 2 ? explaining.number : null,
-    starCityLevel: explaining ? /市/.test(explaining.text) : true,
-  };
+  const starCityLevel = explaining ? /市/.test(explaining.text) : true;
+  const starred: IndicatorNode[] = [];
+  for (const row of table.children) {
+    if (row.kind !== 'indicator') continue;
+    for (const cell of row.cells) if (/[*＊]/.test(cell.text)) cell.cityLevel = starCityLevel;
+    if (row.raw.some((cell) => isStarredName(cell, row.name))) starred.push(row);
+  }
+  if (explaining && items.length > 0) for (const row of starred) row.note = explaining.number;
+  else if (items.length >= 2 && items.length === starred.length)
+    starred.forEach((row, i) => (row.note = items[i]!.number));
+}
+
+/** `4. “15+8”产业增加值占地区生产总值比重*`: the printed name cell of `name`, with a `*` after it. */
+function isStarredName(cell: string, name: string): boolean {
+  const text = squash(cell).replace(/^\d+[.．]/, '');
+  return name !== '' && /[*＊]$/.test(text) && text.replace(/[*＊]+$/, '').startsWith(name);
 }
 
 const CIRCLED = /[①-⑳]/;
@@ -1415,18 +1433,17 @@ export function columnRole(
 /**
  * One value cell: `raw` as printed, `text` normalized, and what it states: a
  * number, `[ ]`/〔 〕 five-year cumulative, 左右 approximate, a comparator
- * (＞ ≥ ≤ ＜, 以上 ≥, 以内/以下 ≤), `*` city-level (unless the table's 注 says `*`
- * means something else: `starCityLevel`).
+ * (＞ ≥ ≤ ＜, 以上 ≥, 以内/以下 ≤), `*` city-level (`linkNote` corrects it when the
+ * table's 注 says `*` means something else).
  */
 export function parseCell(
   column: string,
   raw: string,
   text: string,
   role: Pick<IndicatorCell, 'role' | 'year'> = { role: 'other', year: null },
-  options: { starCityLevel?: boolean } = {},
 ): IndicatorCell {
   const cumulative = /[[〔][^\]〕]*[\]〕]/.test(text);
-  const cityLevel = (options.starCityLevel ?? true) && /[*＊]/.test(text);
+  const cityLevel = /[*＊]/.test(text);
   const approximate = text.includes('左右');
   const comparatorMatch = /[>＞≥<＜≤]/.exec(text)?.[0];
   const comparator = comparatorMatch

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import {
   type CellForm,
+  linkNote,
   parseItemTable,
   parseTable,
   type TableInput,
@@ -497,4 +498,51 @@ describe('苏州 表 1: the 十五五 indicators (PDF text, category rows, a hea
   });
 
   it('keeps every Han character once, in order', () => expectFidelity(input, table));
+});
+
+describe('a 注 read apart from its table (linkNote)', () => {
+  /** The note as a structure stage that reads 注 itself would make it. */
+  const noteOf = (plan: string, id: string, from: number, to: number): NoteNode => {
+    const text = source(plan)
+      .slice(from - 1, to)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    return {
+      id: `${id}.note`,
+      kind: 'note',
+      title: '注',
+      text: text.join('\n'),
+      citation: '',
+      source: { start: from, end: to },
+      children: [],
+    };
+  };
+
+  it('广州 专栏1: links the * on names to 注 items 1–3 and finds their lines', () => {
+    const { table } = read(cut('guangzhou', '专栏1', 379, 380, 411));
+    expect(numbered(table).filter((r) => r.note)).toEqual([]);
+    const note = noteOf('guangzhou', table.id, 413, 417);
+    linkNote(table, note);
+    expect(note.items?.map((i) => [i.number, i.line])).toEqual([
+      [1, 413],
+      [2, 415],
+      [3, 417],
+    ]);
+    expect(
+      numbered(table)
+        .filter((r) => r.note)
+        .map((r) => [r.number, r.note]),
+    ).toEqual([
+      [4, 1],
+      [7, 2],
+      [17, 3],
+    ]);
+  });
+
+  it('南京 专栏1: a * that the 注 says means 尚未公布 is not a city-level figure', () => {
+    const { table } = read(cut('nanjing', '专栏1', 289, 290, 328));
+    expect(rowOf(table, 'B1.18').cells[2]!.cityLevel).toBe(true);
+    linkNote(table, noteOf('nanjing', table.id, 330, 331));
+    expect(rowOf(table, 'B1.18').cells[2]!.cityLevel).toBe(false);
+  });
 });
