@@ -6,6 +6,7 @@
  *   → validate → links                                                 buildPlan()
  *   → targets → entities → search index                                buildPlanData()
  * Then the corpus: every plan's metadata and counts (corpus.json)      corpusFile()
+ * and the shared metrics (compare/metrics.json)                       compareMetrics()
  * and the write: .generated/ replaced as a whole, or not at all        main()
  *
  * `buildPlan`, `buildPlanData` and `corpusFile` are pure: text in, data out;
@@ -28,6 +29,7 @@ import {
   PLANS_DIR,
   type PlanArtifactName,
 } from '../src/model/artifacts.ts';
+import type { MetricList } from '../src/model/compare.ts';
 import type { PlanMeta } from '../src/model/plan-meta.ts';
 import type {
   CorpusEntry,
@@ -39,6 +41,8 @@ import type {
   Target,
   TargetFile,
 } from '../src/model/types.ts';
+import { loadMetricList } from './compare/metric-list.ts';
+import { compareMetrics, compareReport } from './compare/metrics.ts';
 import { checkCuratedInText, parseCurated } from './pipeline/curated.ts';
 import { extractEntities } from './pipeline/entities.ts';
 import { IssueCollector, PlanError, type PlanIssue } from './pipeline/errors.ts';
@@ -356,6 +360,14 @@ function main(): void {
         .map(({ plan }) => planCompactText(plan))
         .join('\u0000'),
     };
+    // The reviewed list of shared metrics (content/compare/metrics.yaml), checked with the plans.
+    let metricList: MetricList | null = null;
+    try {
+      metricList = loadMetricList();
+    } catch (error) {
+      if (error instanceof PlanError) problems.push(...error.issues);
+      else throw error;
+    }
     // 3. Each plan's targets, entities and search index.
     for (const slug of slugs) {
       const keptFiles = kept.get(slug);
@@ -390,7 +402,16 @@ function main(): void {
       process.exitCode = 1;
       return;
     }
-    files[corpusArtifact('corpus')] = JSON.stringify(corpusFile(built), null, 1);
+    const corpusEntries = corpusFile(built);
+    files[corpusArtifact('corpus')] = JSON.stringify(corpusEntries, null, 1);
+    // 4. Across plans: indicator rows matched into shared metrics (scripts/compare/metrics.ts).
+    const compare = compareMetrics(
+      built.map((d) => d.plan),
+      metricList!,
+      corpusEntries.plans.map((p) => p.slug),
+    );
+    files[corpusArtifact('compareMetrics')] = JSON.stringify(compare, null, 1);
+    console.log(compareReport(compare));
     writeAtomically(outDir, files);
     console.log(
       `Wrote ${outDir}/: ${built.length} plan(s) (${built.map((d) => d.plan.slug).join(', ')}), ${Object.keys(files).length} files`,

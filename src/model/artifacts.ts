@@ -45,6 +45,11 @@ export type PlanArtifactName = keyof typeof PLAN_ARTIFACTS;
 export const CORPUS_ARTIFACTS = {
   /** Every plan's metadata and counts, in display order (CorpusFile). Home page, plan switcher. */
   corpus: 'corpus.json',
+  /**
+   * Every plan's indicator rows matched into metrics (CompareMetricsFile, src/model/compare.ts).
+   * /compare/indicators/ and its pages, the charts on each plan's indicators page.
+   */
+  compareMetrics: 'compare/metrics.json',
 } as const;
 
 export type CorpusArtifactName = keyof typeof CORPUS_ARTIFACTS;

@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlanData, readCorpusSources } from '../../scripts/build.ts';
 import {
+  CORPUS_ARTIFACTS,
   corpusArtifact,
+  type CorpusArtifactName,
   GENERATED_DIR,
   PLAN_ARTIFACTS,
   planArtifact,
@@ -31,7 +33,7 @@ describe('the artifacts contract', () => {
       readFileSync(join(GENERATED_DIR, corpusArtifact('corpus')), 'utf8'),
     ) as CorpusFile;
     const expected = [
-      corpusArtifact('corpus'),
+      ...(Object.keys(CORPUS_ARTIFACTS) as CorpusArtifactName[]).map(corpusArtifact),
       ...corpus.plans.flatMap((p) =>
         (Object.keys(PLAN_ARTIFACTS) as PlanArtifactName[]).map((name) =>
           planArtifact(p.slug, name),
