@@ -118,19 +118,22 @@ export function parseItemTable(
   const base = tableCitation(input);
   const items: BoxItemNode[] = [];
   let current: BoxItemNode | undefined;
+  let last = 0;
   for (const row of p.body) {
     const number = itemNumber(row.cells[0]);
     if (number !== null && row.cells.length === 2) {
-      const expected = (current?.number ?? 0) + 1;
-      if (number !== expected) {
+      if (number !== last + 1) {
         issues.add(
           row.line,
           'table-row-number',
-          `${input.label} item number is "${row.cells[0]}", expected ${expected}`,
+          `${input.label} item number is "${row.cells[0]}", expected ${last + 1}`,
         );
+        // Number on from the item as printed, so that one gap is one problem.
+        last = number;
         current = undefined;
         continue;
       }
+      last = number;
       const text = row.cells[1]!;
       const title = itemTitle(text);
       current = {
@@ -164,6 +167,13 @@ export function parseItemTable(
   }
   if (items.length === 0)
     issues.add(input.caption.line, 'table-empty', `${input.label} has no items`);
+  const [note] = p.notes;
+  if (note)
+    issues.add(
+      note.line,
+      'table-note',
+      `${input.label} is a list of items and takes no 注 ("${note.text}"); expected the 注 to be read with its 专栏`,
+    );
   return items;
 }
 
@@ -330,7 +340,7 @@ function itemTitle(text: string): string {
 /** 一、经济强（12 项）: a category row of an indicator table, with the number of rows it announces. */
 const CATEGORY_ROW = /^[一二三四五六七八九十]+、(.+?)(?:（(\d+)项）)?$/;
 
-function categoryRow(p: Prepared, row: Row): { name: string; count: number | null } | null {
+function categoryRow(row: Row): { name: string; count: number | null } | null {
   const filled = row.cells.filter((c) => c.trim() !== '');
   if (filled.length !== 1) return null;
   const m = CATEGORY_ROW.exec(squash(filled[0]!));
@@ -339,7 +349,7 @@ function categoryRow(p: Prepared, row: Row): { name: string; count: number | nul
 
 /** A row that is data, not header: a category row, or a row number among its first cells. */
 function isDataRow(p: Prepared, row: Row): boolean {
-  if (categoryRow(p, row)) return true;
+  if (categoryRow(row)) return true;
   if (p.input.cells === 'pdf') return /^\d+\s|(预期性|约束性)$/.test(row.text.trim());
   return row.cells
     .slice(0, 3)
@@ -380,7 +390,7 @@ interface Layout {
   category: number;
   seq: number;
   name: number;
-  /** A named-less column right after 指标 that only two-level indicators use (广州), or -1. */
+  /** An unnamed column right after 指标 that only two-level indicators use (广州), or -1. */
   sub: number;
   unit: number;
   attribute: number;
@@ -665,7 +675,7 @@ function assemble(p: Prepared, layout: Layout, issues: IssueCollector, repairs: 
       repeatAt = 1;
       continue;
     }
-    const category = categoryRow(p, row);
+    const category = categoryRow(row);
     if (category) {
       flush();
       items.push({ kind: 'category', row, ...category });
