@@ -28,7 +28,7 @@ import type { IssueCollector } from './errors.ts';
 import type { HeadingRole } from './numbering.ts';
 import { normalizeSpaces } from './repair.ts';
 import type { Prepared } from './structure.ts';
-import { parseItemTable, parseTable, tableKind, type TableInput } from './tables.ts';
+import { linkNote, parseItemTable, parseTable, tableKind, type TableInput } from './tables.ts';
 
 /** A label item: `“一城”：…`, `信息服务：…`, `非物质文化遗产传承活化工程：…` (a name, then a colon). */
 const LABEL_ITEM = /^(“[^”]{1,16}”|[^，。：；、“”\s]{2,16})[：:]/;
@@ -181,7 +181,11 @@ export class BoxState {
     note.id = n === 1 ? `${this.node.id}.note` : `${this.node.id}.note${n}`;
     note.title = `${this.node.label}注`;
     this.push(note);
+    this.pendingNote = note;
   }
+
+  /** The note being read, linked to the box's table (its markers: * → 注1) when the box ends. */
+  private pendingNote: NoteNode | null = null;
 
   /** The last table of the box, which a 注 after the box belongs to. */
   get table(): TableNode | undefined {
@@ -194,6 +198,8 @@ export class BoxState {
   }
 
   finish(issues: IssueCollector): BoxNode {
+    const table = this.table;
+    if (this.pendingNote && table) linkNote(table, this.pendingNote);
     if (!this.hasContent)
       issues.add(
         this.node.source.start,

@@ -42,7 +42,7 @@ import { type Lead, markedLead } from './leads.ts';
 import { type HeadingRole, headingRoles, NumberingSequence, styleRank } from './numbering.ts';
 import { type Inline, parseInline, plainInline } from './parse.ts';
 import { normalizeSpaces } from './repair.ts';
-import { parseTable, type TableInput } from './tables.ts';
+import { linkNote, parseTable, type TableInput } from './tables.ts';
 
 /** One block, read: its inline text, its class, and the glossary references taken out of it. */
 export interface Prepared {
@@ -139,6 +139,8 @@ export function structure(
   let box: BoxState | null = null;
   let caption: Prepared | null = null;
   let note: { node: NoteNode; numbered: boolean } | null = null;
+  /** The table whose note is being read: linked to it when the note ends. */
+  let notedTable: TableNode | null = null;
   /** A figure printed with its label alone on a line, waiting for its caption. */
   let captioning: FigureNode | null = null;
   /** The last table or box, which a 注 right after belongs to. */
@@ -173,7 +175,9 @@ export function structure(
       note.node.source.end = block.endLine;
       continue;
     }
+    if (note && notedTable) linkNote(notedTable, note.node);
     note = null;
+    notedTable = null;
 
     // A figure's caption lines: short, no sentence, right under its label.
     if (captioning) {
@@ -302,6 +306,8 @@ export function structure(
           node.id = `${after.id}.note`;
           node.title = `${after.label}注`;
           node.citation = `《${planTitle}》${after.label}注`;
+          // The note's items explain the table's markers (* → 注1): linked once it is whole.
+          notedTable = after;
           after.children.push(node);
           after.source.end = Math.max(after.source.end, block.endLine);
         } else if (after?.kind === 'box') {
@@ -420,6 +426,7 @@ export function structure(
       add({ type: 'measure', item, lead });
     } else add({ type: 'paragraph', item });
   }
+  if (note && notedTable) linkNote(notedTable, note.node);
   closeBox();
   closeCaption();
 

@@ -55,7 +55,9 @@ export function ownText(node: PlanNode): { line: number; text: string }[] {
     case 'table':
       return [
         { line: node.source.start, text: node.caption },
-        { line: node.source.start + 1, text: node.columns.join('') },
+        ...(node.headerLines ?? [{ line: node.source.start + 1, cells: node.columns }]).map(
+          (h) => ({ line: h.line, text: h.cells.join('') }),
+        ),
         ...node.repeatedHeaders.map((h) => ({ line: h.line, text: h.cells.join('') })),
       ];
     case 'indicator':
