@@ -147,7 +147,7 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
     slug: meta.slug,
     meta,
     source: file,
-    document: linkMeasuresAndIndicators(document),
+    document: linkMeasuresAndIndicators(document, { period: meta.period }),
   };
 }
 

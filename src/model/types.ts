@@ -70,10 +70,34 @@ interface NodeBase {
   children: PlanNode[];
   /** Glossary references taken out of this node's text, when the plan has a glossary. */
   refs?: TermRef[];
+  /**
+   * What this part of the plan does, when it is not the plan proper (set by the links stage,
+   * scripts/pipeline/scope.ts): `review` reports the previous period (李沧 第一章第一节, 南京
+   * 第一章 发展基础), `outlook` the situation, `goals` the guiding ideas and targets, `vision` the
+   * long-range vision. Absent on the plan proper: the measures. The site labels `review`
+   * clauses 回顾 rather than 措施.
+   */
+  scope?: NodeScope;
+}
+
+/** The front scopes of a plan (scripts/pipeline/scope.ts, docs/entities.md "Scopes"). */
+export type NodeScope = 'review' | 'outlook' | 'goals' | 'vision';
+
+/**
+ * The indicator links a clause carries (filled by the links stage, docs/entities.md): measures,
+ * paragraphs, box items, and headings whose title names an indicator.
+ */
+export interface ClauseLinkFields {
+  /** Rows of the plan's target tables that this clause pursues (措施). */
+  indicators?: IndicatorLink[];
+  /** Rows whose target this clause states in words (the plan's goals section: 目标表述). */
+  states?: IndicatorLink[];
+  /** Rows whose previous-period result this clause reports (the review: 回顾). */
+  reports?: IndicatorLink[];
 }
 
 /** Heading-like containers: part 篇, chapter 章, section 节, sub-part 一、（一）1. … */
-export interface HeadingNode extends NodeBase {
+export interface HeadingNode extends NodeBase, ClauseLinkFields {
   kind: 'part' | 'chapter' | 'section' | 'subpart';
   /** The plan's number for this heading: 7 for 第七章, 1 for 第一节 or 一、. */
   number: number;
@@ -90,7 +114,7 @@ export interface PrefaceNode extends NodeBase {
 }
 
 /** A measure: a paragraph led by a bold title (**标题。**) or by ——. */
-export interface MeasureNode extends NodeBase {
+export interface MeasureNode extends NodeBase, ClauseLinkFields {
   kind: 'measure';
   /** Position among the measures of its container, 1-based. */
   number: number;
@@ -106,18 +130,16 @@ export interface MeasureNode extends NodeBase {
   style: 'bold' | 'dash' | 'plain' | 'numbered' | 'ordinal';
   /** The number as printed for a numbered item (1., （一）), when it has one. */
   label?: string;
-  /** Indicators this measure pursues (filled by the links stage). */
-  indicators?: IndicatorLink[];
 }
 
-export interface ParagraphNode extends NodeBase {
+export interface ParagraphNode extends NodeBase, ClauseLinkFields {
   kind: 'paragraph';
   /** Position among the paragraphs of its container, 1-based. */
   number: number;
   text: string;
 }
 
-export interface BoxNode extends NodeBase {
+export interface BoxNode extends NodeBase, ClauseLinkFields {
   kind: 'box';
   /** 专栏 number (the first number of 专栏3-2). */
   number: number;
@@ -166,7 +188,7 @@ export interface TableRowNode extends NodeBase {
   category?: string;
 }
 
-export interface BoxItemNode extends NodeBase {
+export interface BoxItemNode extends NodeBase, ClauseLinkFields {
   kind: 'boxItem';
   number: number;
   /** Full item text after the ◆ marker, title included. */
@@ -222,11 +244,33 @@ export interface IndicatorCell {
   year: number | null;
 }
 
+/**
+ * `explicit`: one sentence names the indicator and states one of its figures; `topical`: the
+ * clause names the indicator (or its field) without the figure.
+ */
 export type LinkKind = 'explicit' | 'topical';
 
+/**
+ * What a link rests on (docs/entities.md, "Indicator links"): `figure`, a sentence names the
+ * indicator and states its figure (always `explicit`); `terms`, a sentence names the indicator;
+ * `heading`, the title of the heading (a section, sub-part or 专栏 that pursues it as a whole)
+ * names the indicator; `field`, the row has no such link and the clause names its field
+ * (制造业 for 制造业增加值占比).
+ */
+export type LinkBasis = 'figure' | 'terms' | 'heading' | 'field';
+
 export interface IndicatorLink {
+  /** The linked node: a row of an indicator table, or a clause (measure, paragraph, box item, heading). */
   id: string;
   kind: LinkKind;
+  basis?: LinkBasis;
+}
+
+/** A row of another indicator table that reports the same metric (or a related one). */
+export interface RowRelation {
+  id: string;
+  /** `same`: the same metric, worded alike; `related`: a close metric (发明专利 › 高价值发明专利). */
+  match: 'same' | 'related';
 }
 
 export interface IndicatorNode extends NodeBase {
@@ -257,8 +301,22 @@ export interface IndicatorNode extends NodeBase {
   raw: string[];
   /** The number of the table's 注 item that a `*` on the name points to (广州 专栏1). */
   note?: number;
-  /** Measures that pursue this indicator (filled by the links stage). */
+  /**
+   * Rows of a target table: the clauses that pursue it (measures, paragraphs, box items and
+   * headings of the plan proper), filled by the links stage; `[]` when none does (see
+   * `unpursued`). Never a clause of the review.
+   */
   measures?: IndicatorLink[];
+  /** Set on a row of a target table that no clause pursues: the page says so. */
+  unpursued?: true;
+  /** Clauses of the goals section that state this row's target in words (目标表述). */
+  statedIn?: IndicatorLink[];
+  /** Clauses of the review that report this row's previous-period result (回顾). */
+  reportedIn?: IndicatorLink[];
+  /** For a row of a target table: the row of the previous-period table with the same metric. */
+  previous?: RowRelation;
+  /** For a row of a previous-period table: the rows of the target table that carry it on. */
+  next?: RowRelation[];
 }
 
 export interface TableNode extends NodeBase {
@@ -280,6 +338,12 @@ export interface TableNode extends NodeBase {
   headerLines?: { line: number; cells: string[] }[];
   /** Header rows that the PDF repeated after a page break: kept for fidelity, never rows. */
   repeatedHeaders: { line: number; cells: string[] }[];
+  /**
+   * For an indicator table (set by the links stage): `previous` when it reports the previous
+   * period's results (李沧 表1 “十三五”完成, 南京 专栏1 “十四五”完成情况), `current` when it holds
+   * the plan's own targets.
+   */
+  period?: 'previous' | 'current';
 }
 
 export interface DocumentMetadata {
