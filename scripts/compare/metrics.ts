@@ -205,18 +205,20 @@ function planEntry(plan: PlanFile, rows: RowInfo[]): MetricPlan {
   const byId = new Map<string, PlanNode>();
   for (const { node } of walk(plan.document)) byId.set(node.id, node);
   const measures: MetricMeasure[] = [];
-  for (const row of [...rows].sort((a, b) => Number(b.current) - Number(a.current)))
-    for (const link of row.node.measures ?? []) {
-      if (measures.some((m) => m.id === link.id)) continue;
-      const node = byId.get(link.id);
-      measures.push({
-        id: link.id,
-        row: row.node.id,
-        kind: link.kind,
-        title: node?.title ?? link.id,
-        url: urls.get(link.id) ?? '/',
-      });
-    }
+  for (const relation of ['pursues', 'reports'] as const)
+    for (const row of [...rows].sort((a, b) => Number(b.current) - Number(a.current)))
+      for (const link of (relation === 'pursues' ? row.node.measures : row.node.reportedIn) ?? []) {
+        if (measures.some((m) => m.id === link.id && m.relation === relation)) continue;
+        const node = byId.get(link.id);
+        measures.push({
+          id: link.id,
+          row: row.node.id,
+          kind: link.kind,
+          relation,
+          title: node?.title || link.id,
+          url: urls.get(link.id) ?? '/',
+        });
+      }
 
   return {
     slug: plan.slug,

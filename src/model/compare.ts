@@ -136,12 +136,17 @@ export interface MetricRow {
   current: boolean;
 }
 
-/** A measure that pursues one of the metric's rows (IndicatorNode.measures). */
+/** A clause linked to one of the metric's rows: a measure that pursues it, or the review. */
 export interface MetricMeasure {
   id: string;
   /** The row it is linked from. */
   row: string;
   kind: 'explicit' | 'topical';
+  /**
+   * `pursues`: the clause works toward the row's target (IndicatorNode.measures); `reports`: a
+   * clause of the plan's review reports the row's previous-period result (reportedIn, 回顾).
+   */
+  relation: 'pursues' | 'reports';
   title: string;
   /** The plan path of the measure, e.g. /7/1/#7.1.1. */
   url: string;

@@ -126,6 +126,34 @@ describe('shared metrics across the corpus', () => {
     expect(licang('carbon-intensity-reduction').rows.map((r) => r.id)).toEqual(['T1.18', 'T2.18']);
   });
 
+  it('agree with the links stage’s previous-period rows, but for a level and a rate', () => {
+    // The links stage joins a row to its predecessor for the reader (previous/next); the compare
+    // rule joins figures that can share a chart. They agree, except where the predecessor is a
+    // level in another unit that prints the rate beside it (南京 专栏1 地区生产总值 in 亿元 with
+    // its 年均增速 column, 全体居民人均可支配收入 in 元): never across units.
+    const apart: string[] = [];
+    let same = 0;
+    for (const plan of plans) {
+      const byId = indexById(plan.document);
+      for (const node of byId.values()) {
+        if (node.kind !== 'indicator' || !node.previous || node.cells.length === 0) continue;
+        const other = byId.get(node.previous.id) as IndicatorNode;
+        const a = metricOf.get(`${plan.slug} ${node.id}`);
+        const b = metricOf.get(`${plan.slug} ${other.id}`);
+        if (node.previous.match === 'related') expect(a, `${node.id} ≁ ${other.id}`).not.toBe(b);
+        else if (a === b) same++;
+        else {
+          expect(node.unit, `${node.id} ~ ${other.id}`).not.toBe(other.unit);
+          apart.push(
+            `${plan.slug} ${node.id} ${node.unit || '(none)'} / ${other.id} ${other.unit}`,
+          );
+        }
+      }
+    }
+    expect(same).toBe(13);
+    expect(apart).toEqual(['nanjing-15 B2.1 % / B1.1 亿元', 'nanjing-15 B2.8 (none) / B1.10 元']);
+  });
+
   it('take the baseline before the plan period and the target for its end year', () => {
     for (const m of file.metrics)
       for (const p of m.plans) {
@@ -147,7 +175,13 @@ describe('shared metrics across the corpus', () => {
           const node = byId.get(r.id) as IndicatorNode;
           expect(node.kind).toBe('indicator');
           for (const link of node.measures ?? [])
-            expect(p.measures.map((x) => x.id)).toContain(link.id);
+            expect(p.measures).toContainEqual(
+              expect.objectContaining({ id: link.id, relation: 'pursues' }),
+            );
+          for (const link of node.reportedIn ?? [])
+            expect(p.measures).toContainEqual(
+              expect.objectContaining({ id: link.id, relation: 'reports' }),
+            );
         }
         for (const measure of p.measures) expect(byId.get(measure.id)?.kind).toBeDefined();
       }
