@@ -54,6 +54,7 @@ import { layoutBlocks } from './pipeline/layout.ts';
 import { decodeSource } from './pipeline/read.ts';
 import { countKinds, repairReport } from './pipeline/report.ts';
 import { structure } from './pipeline/structure.ts';
+import { dataStamp, type StampInputs, withStamp } from './pipeline/stamp.ts';
 import { extractTargets, targetsCsv } from './pipeline/targets.ts';
 import { validateAgainstToc } from './pipeline/validate.ts';
 import { writeAtomically } from './pipeline/write.ts';
@@ -83,6 +84,8 @@ export interface CorpusSources {
   topics: string;
   /** Every plan's searchable text (planCompactText, joined): topic targets must occur in it. */
   text?: string;
+  /** What the data stamp needs of the build (scripts/pipeline/stamp.ts): version, SOURCE_DATE_EPOCH. */
+  stamp?: StampInputs;
 }
 
 /** Everything the build makes of one plan: the data as objects, and its files. */
@@ -166,7 +169,9 @@ export function buildPlanData(
   // 1–8. the tree (or the one already built)
   const plan = tree ?? buildPlan(bytes, file, meta);
   // 8. targets (quantified commitments)
-  const targets = extractTargets(plan.document);
+  const targets = extractTargets(plan.document, { period: meta.period });
+  // Every file of the plan is stamped: data version, build date, source SHA-256.
+  const stamp = dataStamp(meta, corpus.stamp ?? { version: '0.0.0' });
   // 9. entities, from the gazetteer the rules derive plus the plan's curated list, if any
   const curatedFile = inputs.curated?.file ?? `${PLANS_DIR}/${meta.slug}/(no curated list)`;
   const curatedIssues = new IssueCollector(curatedFile);
@@ -188,9 +193,9 @@ export function buildPlanData(
     entities,
     files: {
       plan: JSON.stringify(plan, null, 1),
-      entities: JSON.stringify(entities, null, 1),
-      targets: JSON.stringify({ schema: 1, targets } satisfies TargetFile, null, 1),
-      targetsCsv: targetsCsv(targets),
+      entities: JSON.stringify(withStamp(entities, stamp), null, 1),
+      targets: JSON.stringify({ schema: 2, stamp, targets } satisfies TargetFile, null, 1),
+      targetsCsv: targetsCsv(targets, stamp),
       ...search,
     },
   };
@@ -288,7 +293,11 @@ export function readPlanInputs(slug: string, dir = PLANS_DIR): PlanInputs {
 
 /** The inputs shared by every plan, read from content/. */
 export function readCorpusSources(): CorpusSources {
-  return { topics: readFileSync(TOPICS_FILE, 'utf8') };
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  return {
+    topics: readFileSync(TOPICS_FILE, 'utf8'),
+    stamp: { version, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH },
+  };
 }
 
 /** The command line: `[--only <slug>] [--plans <dir>] [--out <dir>]`. */

@@ -153,5 +153,5 @@ export function extractEntities(document: DocumentNode, curated: CuratedList): E
   }
   const counts = Object.fromEntries(TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type] += 1;
-  return { schema: 1, entities, counts };
+  return { schema: 2, entities, counts };
 }

@@ -1,42 +1,82 @@
 import type {
   DocumentNode,
+  HeadingNode,
   IndicatorNode,
   PlanNode,
   Target,
   TargetComparator,
 } from '../../src/model/types.ts';
+import { COMPARATORS } from '../../src/model/target-labels.ts';
 import { toCsv } from '../../src/model/csv.ts';
 import { walk } from '../../src/model/tree.ts';
+import { CN_NUMERAL_CHARS, parseChineseNumber } from '../../src/model/text.ts';
 import { keyTerms } from './links.ts';
+import {
+  fiveYearPlanNumber,
+  periodOf,
+  reviewSentence,
+  scopeMap,
+  tablePeriod,
+  type Period,
+} from './scope.ts';
+import type { DataStamp } from './stamp.ts';
 
 /**
- * Targets: every quantified commitment the text states (docs/entities.md,
- * "Targets").
+ * Targets: every quantified commitment the text states (docs/entities.md, "Targets"), on any
+ * plan, for the plan's own horizon.
  *
- * Where: the text of measures, of paragraphs and of box items in chapters
- * 2–11. Chapter 1 reports the 十三五 results and the 2035 vision: its figures
- * are results, not commitments. Tables are indicators, not sentences.
+ * Where: the text of measures, paragraphs and box items of the plan proper, its goals and its
+ * vision (scope.ts). The review of the previous period reports results, not commitments, and so
+ * does a sentence of the plan proper that opens with the previous period (“十三五”时期…).
  *
- * What: a *figure* — a number with a unit (16.5%, 300个, 每平方公里4.8公里,
- * 300—500人), optionally followed by 以上 / 以内 / 左右 — in a clause that
- * commits to it (达到, 达, 以上, 以内, 不低于, 控制在, 累计, 新建, 新增,
- * 打造, 培育, 引进, 形成, 支撑, 实现, 占). Not figures: years (2025年),
- * numbers glued to Latin letters (5G, PM2.5, 70MPa), numbers inside quotes
- * (“8分钟健身圈”, “9+3+1”), thresholds after 过 (资产过1000亿元) and
- * rankings (100强: 强 is no unit). Under a stated deadline, two worded
- * figures count too: 达到…级标准 and 与…基本同步.
+ * What: a *figure* — a number with a unit (16.5%, 300个, 5000万人次, 每平方公里4.8公里,
+ * 300—500人), optionally followed by 以上 / 以内 / 以下 / 左右, or a magnitude in Chinese
+ * numerals (百万平米, 千亿产值, 万人就业, 超千万) — in a clause that commits to it (CUE). Not
+ * figures: years (2025年), numbers glued to Latin letters (5G, PM2.5), numbers inside “…”
+ * (“8分钟健身圈”), thresholds after 过 (资产过1000亿元), ages that qualify a group (35岁以下
+ * 青年), rankings (100强) and classes (千亿级). Under a stated deadline, two worded figures count
+ * too: 达到…级标准 and 与…(基本)同步.
  *
- * Deadline: 到YYYY年 or 三到五年内 applies to the figures after it up to the
- * end of its sentence part (。 or ；). Figures with no deadline get
- * year = null: the text commits to them for the plan period without
- * saying by when.
+ * Deadline (DEADLINE): 到2030年, 2030年前, 到“十五五”末, “十五五”期间, or a span such as 三到五年
+ * 内. A deadline that opens its sentence applies to every figure of the sentence; one met inside
+ * a sentence, to the figures after it up to the end of its part (；). Years before the plan's
+ * period are not deadlines. Figures without one are due by the end of the period (`due`,
+ * `dueStated: false`).
+ *
+ * Comparator (COMPARATORS in src/model/target-labels.ts): the word the text prints before or
+ * after the figure — 达到 and 以上 are at least (≥), 超过 more than (>), 以内 and 不超过 at most
+ * (≤), 低于 less than (<), 左右 and 同步 about (≈), 300—500 a range; a count with no such word
+ * (新建幼儿园16所) states the planned number (=).
  */
 
-const UNITS = [
-  '座/平方公里',
-  '万个',
-  '万人',
+/* ---------------------------------------------------------------- figures */
+
+const MAGNITUDE = ['万亿', '千亿', '百亿', '十亿', '亿', '千万', '百万', '十万', '万', '千'];
+const BASE_UNITS = [
+  '微克/立方米',
+  '个百分点',
+  '标准箱',
+  '平方公里',
+  '平方米',
+  '千瓦时',
+  '万人次',
+  '人次',
+  '标箱',
+  '平米',
+  '公顷',
+  '公里',
+  '千米',
+  '千瓦',
+  '兆瓦',
+  '美元',
+  '小时',
+  '分钟',
   '%',
+  '‰',
+  '元',
+  '吨',
+  '斤',
+  '亩',
   '个',
   '家',
   '名',
@@ -45,19 +85,66 @@ const UNITS = [
   '件',
   '岁',
   '年',
-  '公里',
+  '天',
+  '座',
+  '张',
+  '条',
+  '项',
+  '次',
+  '台',
+  '辆',
+  '套',
+  '处',
+  '户',
+  '倍',
+  '艘',
+  '架',
+  '栋',
+  '间',
+  '床',
+  '分',
+  '批',
+  '站',
+  '支',
 ];
+const escape = (s: string): string => s.replace(/[/%]/g, (c) => `\\${c}`);
+/** A unit: a base unit with an optional magnitude (万人次, 亿元, 万标准箱). */
+const UNIT = `(?:(?:${MAGNITUDE.join('|')})?(?:${[...BASE_UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')}))`;
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const FIGURE = new RegExp(
-  String.raw`(每平方公里|建成区面积)?(${NUMBER})(?:[—–-](${NUMBER}))?(${UNITS.map((u) => u.replace('/', '\\/')).join('|')})(以上|以内|左右)?`,
+  String.raw`(每平方公里|建成区面积)?(${NUMBER})(?:[—–\-~～至](${NUMBER}))?(${UNIT}(?:\/(?:平方公里|万人|千人|百亿元|10万))?|\/10万)(?:（[^）]{1,3}）)?(以上|以内|以下|左右)?`,
   'g',
 );
-const WORDED = /达到([A-Z]级标准)|与([^，；。]+?)基本同步/g;
-const DEADLINE = /到(\d{4})年|[一二三四五六七八九十两]+(?:到[一二三四五六七八九十两]+)?年内/g;
+/** A magnitude in Chinese numerals with what it counts: 百万平米, 千亿产值, 万人就业. */
+const CN_FIGURE = new RegExp(
+  `(?<![\\d.每${CN_NUMERAL_CHARS}千])([一二三四五六七八九两]?[十百千])?(万亿|亿|万)(平米|平方米|产值|市值|人就业)?(?![级年])`,
+  'g',
+);
+/** Worded figures, under a deadline only: 达到B级标准, 与GDP增速基本同步. */
+const WORDED = /达到([A-Z]级标准)|与([^，；。]+?)(?:基本|保持)?同步/g;
+/** Words that commit a clause to its figures. */
 const CUE =
-  /达到|达|以上|以内|不低于|控制在|累计|新建|新增|改扩建|打造|培育|引进|形成|支撑|实现|占/;
-const VERB_END = /(累计达到|累计达|达到|达|控制在|不低于|不高于|不超过|超过)$/;
-const FILLER = /^(确保|实现|规划|加快|大力|积极|全面|力争|努力)+/;
+  /达到|达|以上|以内|以下|不低于|不少于|不超过|不高于|超过|超|突破|控制在|累计|新建|新增|改扩建|打造|培育|引进|形成|支撑|实现|占|保持|提高到|提高至|提升至|提升到|降至|降到|下降|增长|建成|建设|提供|集聚|汇聚|培养/;
+/** The verb that ends a metric (森林覆盖率达到 → 森林覆盖率). */
+const VERB_END =
+  /(累计达到|累计达|力争达到|力争|达到|达|控制在|不低于|不少于|不高于|不超过|超过|超|突破|保持在|保持|提高到|提高至|提升至|提升到|降至|降到|增至)$/;
+/** Fillers before a metric. */
+const FILLER = /^(确保|实现|规划|加快|大力|积极|全面|力争|努力|推动)+/;
+/** Comparator words printed before a figure, longest first, with what they say. */
+const BEFORE: readonly [RegExp, TargetComparator][] = [
+  [/(?:不低于|不少于)$/, '≥'],
+  [/(?:不超过|不高于|控制在|降至|降到)$/, '≤'],
+  [/(?:超过|超|高于|突破)$/, '>'],
+  [/(?:低于|少于)$/, '<'],
+  [/(?:约|左右)$/, '≈'],
+  [/(?:达到|达|提高到|提高至|提升至|提升到|增至)$/, '≥'],
+];
+
+/** A comparator word followed by a number, later in the clause. */
+const NAMED_FIGURE = /(?:达到|达|超过|不低于|不少于|控制在|提高到|提升至)\d/;
 
 interface Figure {
   start: number;
@@ -67,18 +154,53 @@ interface Figure {
   valueText: string;
   unit: string;
   comparator: TargetComparator;
+  /** Where the comparator word before the figure starts, if there is one. */
+  wordAt: number;
 }
 
-/** Offsets [start, end) of the spans between “ and ”. */
+/** Offsets [start, end) of the spans between “ and ” and between 《 and 》. */
 function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(/“[^”]*”/g)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/“[^”]*”|《[^》]*》/g))
+    spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
+/** The comparator a figure's neighbours state, and where the word before it starts. */
+function comparatorOf(
+  before: string,
+  suffix: string | undefined,
+  range: boolean,
+): { comparator: TargetComparator; wordAt: number } {
+  const at = (re: RegExp) => {
+    const m = re.exec(before);
+    return m ? before.length - m[0].length : before.length;
+  };
+  if (range) return { comparator: 'range', wordAt: before.length };
+  for (const [re, comparator] of BEFORE) {
+    if (!re.test(before)) continue;
+    const wordAt = at(re);
+    if (suffix === '左右') return { comparator: '≈', wordAt };
+    if (suffix === '以内' || suffix === '以下') return { comparator: '≤', wordAt };
+    return { comparator, wordAt };
+  }
+  if (suffix === '以上') return { comparator: '≥', wordAt: before.length };
+  if (suffix === '以内' || suffix === '以下') return { comparator: '≤', wordAt: before.length };
+  if (suffix === '左右') return { comparator: '≈', wordAt: before.length };
+  return { comparator: '=', wordAt: before.length };
+}
+
+/** The value of a magnitude's lead in Chinese numerals, in its unit: 千(亿) → 1000, 两百(万) → 200. */
+function chineseMagnitude(lead: string | undefined): { value: number } | null {
+  if (!lead) return { value: 1 };
+  const place = { 十: 10, 百: 100, 千: 1000 }[lead.slice(-1)];
+  const digit = lead.length > 1 ? parseChineseNumber(lead[0]!) : 1;
+  return place && digit ? { value: digit * place } : null;
+}
+
 /**
- * Figures in a clause, in order: numeric ones when the clause has a
- * commitment cue, worded ones when a deadline governs it.
+ * Figures in a clause, in order: numeric ones when the clause has a commitment cue, worded ones
+ * when a deadline governs it.
  */
 function figuresIn(clause: string, numeric: boolean, worded: boolean): Figure[] {
   const quotes = quotedSpans(clause);
@@ -89,28 +211,58 @@ function figuresIn(clause: string, numeric: boolean, worded: boolean): Figure[] 
     const start = m.index;
     const numberAt = start + (prefix?.length ?? 0);
     const before = clause[numberAt - 1] ?? '';
-    const after = clause[start + text.length] ?? '';
+    const after = clause.slice(start + text.length);
     if (inQuotes(start)) continue;
-    if (/[A-Za-z0-9.]/.test(before) || /[A-Za-z]/.test(after)) continue;
-    if (before === '过') continue; // a threshold: 资产过1000亿元
+    if (/[A-Za-z0-9.]/.test(before) || /^[A-Za-z]/.test(after)) continue;
+    if (before === '过' && clause[numberAt - 2] !== '超') continue; // a threshold: 资产过1000亿元
+    // A duration that names a circle or a rate: 15分钟步行生活圈, 1小时通达率.
+    if ((unit === '分钟' || unit === '小时') && /^\p{Script=Han}/u.test(after)) continue;
     if (unit === '年' && Number(low) >= 1900) continue; // a year
-    const comparator: TargetComparator = high
-      ? 'range'
-      : suffix === '以上' || /不低于$/.test(clause.slice(0, start))
-        ? '≥'
-        : suffix === '以内' || /不超过$/.test(clause.slice(0, start))
-          ? '≤'
-          : suffix === '左右'
-            ? '≈'
-            : '=';
+    if (/^(?:强|级)/.test(after)) continue; // a ranking or a class: 100强, 5A级
+    if (clause[start - 1] === '前') continue; // a rank: 全球前1%学科, 前10位
+    // A unit that is the first character of a word: 广州1935项目, 3个人.
+    if (/^(?:项目|个人|人员|家庭|条件|年度|次数)/.test(unit!.slice(-1) + after)) continue;
+    // An age that qualifies a group: 35岁以下青年, 3岁以下婴幼儿, 60岁以上老年人.
+    if (unit === '岁' && suffix && /^\p{Script=Han}/u.test(after)) continue;
+    const { comparator, wordAt } = comparatorOf(clause.slice(0, start), suffix, Boolean(high));
+    // A figure inside the name of what another figure measures: 成员城市1小时通达率达到100%.
+    if (comparator === '=' && /^\p{Script=Han}/u.test(after) && NAMED_FIGURE.test(after)) continue;
     out.push({
       start,
       end: start + text.length,
       value: Number(low),
       valueMax: high ? Number(high) : null,
       valueText: text,
-      unit: prefix === '每平方公里' ? `${unit}/平方公里` : unit!,
+      unit:
+        prefix === '每平方公里' ? `${unit}/平方公里` : prefix === '建成区面积' ? `${unit}` : unit!,
       comparator,
+      wordAt,
+    });
+  }
+  for (const m of numeric ? clause.matchAll(CN_FIGURE) : []) {
+    const [text, lead, big, noun] = m;
+    const start = m.index;
+    const pre = clause.slice(0, start);
+    // A bare magnitude counts after a comparator word only, and at the end of its phrase (常住人口
+    // 总量超千万, not 营收超百亿企业: that is a threshold); with its noun, anywhere.
+    const rest = clause.slice(start + text.length);
+    if (!noun && (!/(?:超过|超|突破|达到|达)$/.test(pre) || /^\p{Script=Han}/u.test(rest)))
+      continue;
+    if (inQuotes(start) || /过$/.test(pre)) continue;
+    if (out.some((f) => start < f.end && f.start < start + text.length)) continue;
+    const magnitude = chineseMagnitude(lead);
+    if (!magnitude) continue;
+    const base = noun === '产值' || noun === '市值' ? '元' : noun?.replace(/就业$/, '') || '';
+    const { comparator, wordAt } = comparatorOf(pre, undefined, false);
+    out.push({
+      start,
+      end: start + text.length,
+      value: magnitude.value,
+      valueMax: null,
+      valueText: text,
+      unit: `${big}${base === '平方米' ? '平方米' : base}`,
+      comparator,
+      wordAt,
     });
   }
   if (worded) {
@@ -124,7 +276,8 @@ function figuresIn(clause: string, numeric: boolean, worded: boolean): Figure[] 
         valueMax: null,
         valueText: level ?? m[0],
         unit: '',
-        comparator: level ? '=' : '≈',
+        comparator: level ? '≥' : '≈',
+        wordAt: level ? m.index : start,
       });
     }
   }
@@ -137,9 +290,13 @@ function metricOf(
   post: string,
   inheritedVerb: string,
 ): { metric: string; verb: string } {
-  let subject = pre.replace(DEADLINE, '').replace(FILLER, '');
-  subject = subject.replace(VERB_END, '').replace(/的$/, '');
-  const object = post.replace(/^的/, '');
+  let subject = pre
+    .replace(DEADLINE, '')
+    .replace(/^[，、]+/, '')
+    .replace(FILLER, '');
+  subject = subject.replace(VERB_END, '').replace(/累计$/, '').replace(/的$/, '');
+  // The object ends at a parenthesis or a space: 5个世界级地标商圈（天河路—…） 建设….
+  const object = post.replace(/^的/, '').replace(/[（(\s].*$/, '');
   if (object) {
     // Count form: 引进5名以上国际知名院士 → 引进国际知名院士.
     const verb = subject || inheritedVerb;
@@ -148,22 +305,64 @@ function metricOf(
   return { metric: subject, verb: inheritedVerb };
 }
 
+/* -------------------------------------------------------------- deadlines */
+
+/** Deadlines as plans print them. */
+const DEADLINE =
+  /到(\d{4})年(?:底|末)?|(\d{4})年(?:前|以前)|到“?十([一二三四五六七八九])五”?(?:末|期末)|“?十([一二三四五六七八九])五”?(?:期间|时期)|[一二三四五六七八九十两]+(?:到[一二三四五六七八九十两]+)?年内/g;
+
+interface Deadline {
+  /** Offset in the node's text. */
+  at: number;
+  text: string;
+  year: number | null;
+}
+
+/** The deadlines of a sentence part that bind the plan: none before its period. */
+function deadlinesIn(text: string, from: number, period: Period): Deadline[] {
+  const out: Deadline[] = [];
+  const current = fiveYearPlanNumber(period);
+  for (const m of text.matchAll(DEADLINE)) {
+    const [whole, to, before, endOf, during] = m;
+    let year: number | null = null;
+    if (to || before) {
+      year = Number(to ?? before);
+      if (year < period.start) continue; // 2000年前, 较2020年: history, not a deadline
+    } else if (endOf || during) {
+      const n = parseChineseNumber(`十${endOf ?? during}`)!;
+      if (n !== current) continue; // “十四五”期间 in a 十五五 plan reports the past
+      year = period.end;
+    }
+    out.push({ at: from + m.index, text: whole, year });
+  }
+  return out;
+}
+
+/* ---------------------------------------------------------------- holders */
+
 interface Holder {
   node: PlanNode & { text: string };
   measure: string | null;
-  chapter: number;
+  chapter: HeadingNode | null;
+  section: HeadingNode | null;
+  scope: Target['scope'];
 }
 
+/** The nodes whose text may state targets: measures, paragraphs and box items outside the review. */
 function holders(document: DocumentNode): Holder[] {
+  const scopes = scopeMap(document);
   const out: Holder[] = [];
   for (const { node, parents } of walk(document)) {
     if (node.kind !== 'measure' && node.kind !== 'paragraph' && node.kind !== 'boxItem') continue;
-    const chapter = parents.find((p) => p.kind === 'chapter');
-    if (!chapter || chapter.kind !== 'chapter' || chapter.number < 2) continue;
+    const scope = scopes.get(node.id) ?? 'plan';
+    if (scope === 'review' || scope === 'outlook') continue;
+    // (goals and vision state targets too: 广州 发展目标 “地区生产总值年均增长5.0%左右”)
+    const chapter = (parents.find((p) => p.kind === 'chapter') as HeadingNode | undefined) ?? null;
+    const section = (parents.find((p) => p.kind === 'section') as HeadingNode | undefined) ?? null;
     const parent = parents[parents.length - 1];
     const measure =
       node.kind === 'measure' ? node.id : parent?.kind === 'measure' ? parent.id : null;
-    out.push({ node, measure, chapter: chapter.number });
+    out.push({ node, measure, chapter, section, scope });
   }
   return out;
 }
@@ -176,45 +375,74 @@ function spans(text: string, marks: string, from = 0): { start: number; text: st
   return out;
 }
 
-/** The 表2 indicator whose key terms the metric contains. */
+/**
+ * The target-table row the metric names: the one whose key term it holds, longest first, not
+ * as a denominator (研发经费投入占地区生产总值比重 names 研发经费, not 生产总值).
+ */
 function indicatorFor(metric: string, indicators: IndicatorNode[]): string | null {
   const plain = metric.replace(/[“”]/g, '');
-  const hit = indicators.find((i) =>
-    keyTerms(i).every((alternatives) => alternatives.some((t) => plain.includes(t))),
-  );
-  return hit?.id ?? null;
+  let best: { id: string; length: number } | null = null;
+  for (const row of indicators) {
+    for (const term of keyTerms(row)[0]!) {
+      const at = plain.indexOf(term);
+      if (at < 0) continue;
+      const before = plain.slice(Math.max(0, at - 4), at).replace(/(?:地区|全市|全区)$/, '');
+      if (/(?:占|单位)$/.test(before)) continue;
+      if (!best || term.length > best.length) best = { id: row.id, length: term.length };
+    }
+  }
+  return best?.id ?? null;
 }
 
-interface Deadline {
-  /** Offset in the node's text. */
-  at: number;
-  text: string;
-  year: number | null;
-}
-
-/** A target without its ID, found in one clause. */
-type Found = Omit<Target, 'id' | 'node' | 'measure' | 'chapter' | 'indicator'>;
+/** A target without what its holder gives it. */
+type Found = Pick<
+  Target,
+  | 'metric'
+  | 'comparator'
+  | 'value'
+  | 'valueMax'
+  | 'valueText'
+  | 'figure'
+  | 'unit'
+  | 'cumulative'
+  | 'year'
+  | 'deadline'
+  | 'sentence'
+  | 'sentenceStart'
+  | 'clause'
+>;
 
 /**
- * The targets of one sentence part (up to 。 or ；), clause by clause (up to
- * ， or ：). `text` is the node's text, `part` an offset span of it.
+ * The targets of one sentence part (up to ；), clause by clause (up to ， or ：). `text` is the
+ * node's text; `opening` the deadline that opens the whole sentence, if one does.
  */
 function targetsInPart(
   text: string,
   sentence: { start: number; text: string },
   part: { start: number; text: string },
+  opening: Deadline | undefined,
+  period: Period,
+  claimed: Set<number>,
 ): Found[] {
-  const deadlines: Deadline[] = [...part.text.matchAll(DEADLINE)].map((m) => ({
-    at: part.start + m.index,
-    text: m[0],
-    year: m[1] ? Number(m[1]) : null,
-  }));
-  const claimed = new Set<number>();
+  const own = deadlinesIn(part.text, part.start, period).filter((d) => d.at !== opening?.at);
+  const deadlines = opening ? [opening, ...own] : own;
   const found: Found[] = [];
+  const figuresOfPart: {
+    clause: { start: number; text: string };
+    body: string;
+    figures: Figure[];
+  }[] = [];
   for (const clause of spans(part.text, '，：', part.start)) {
     const body = clause.text.replace(/[，：；。]$/, '');
     const governing = deadlines.filter((d) => d.at < clause.start + body.length).pop();
-    const figures = figuresIn(body, CUE.test(body), governing !== undefined);
+    figuresOfPart.push({
+      clause,
+      body,
+      figures: figuresIn(body, CUE.test(body), governing !== undefined),
+    });
+  }
+  for (const { clause, body, figures } of figuresOfPart) {
+    const governing = deadlines.filter((d) => d.at < clause.start + body.length).pop();
     // Between two figures, a connector (和, 及, 、) ends the first one's object.
     const cuts = figures.map((figure, i) => {
       const next = figures[i + 1];
@@ -224,28 +452,53 @@ function targetsInPart(
         ? { post: figure.end, next: figure.end }
         : { post: figure.end + at, next: figure.end + at + 1 };
     });
+    // A trailing object shared by figures listed before it: 打造百万平米、千亿产值、万人就业的
+    // 数字经济产业集群.
+    const last = figures[figures.length - 1];
+    const shared = last ? body.slice(last.end).replace(/^的/, '') : '';
     let verb = '';
     figures.forEach((figure, i) => {
-      const pre = body.slice(i === 0 ? 0 : cuts[i - 1]!.next, figure.start);
-      const post = body.slice(figure.end, cuts[i]!.post);
-      const m = metricOf(pre, post, verb);
+      const pre = body.slice(i === 0 ? 0 : cuts[i - 1]!.next, figure.wordAt);
+      let post = body.slice(figure.end, cuts[i]!.post);
+      if (!post && i < figures.length - 1 && body[figure.end] === '、' && shared) post = shared;
+      // A comparator word before the metric (力争达到年旅客吞吐量5000万人次) is the figure's.
+      let comparator = figure.comparator;
+      let subjectText = pre;
+      if (comparator === '=' && !post) {
+        const earlier = /^(.*?)(?:力争)?(达到|达|超过|突破|不低于|不少于)(.+)$/.exec(pre);
+        if (earlier) {
+          comparator = BEFORE.find(([re]) => re.test(earlier[2]!))![1];
+          subjectText = earlier[1]! + earlier[3]!;
+        }
+      }
+      // A、B分别X、Y: each subject has its figure, in order.
+      const respectively = /^(.+)分别$/.exec(body.slice(0, figures[0]!.wordAt));
+      if (respectively && !post) {
+        const subjects = respectively[1]!.split('、');
+        if (subjects.length === figures.length) subjectText = subjects[i]!;
+        else if (i === 0) subjectText = respectively[1]!;
+        if (comparator === '=' && i > 0) comparator = figures[0]!.comparator;
+      }
+      const m = metricOf(subjectText, post, verb);
       verb = m.verb;
       const scope = governing && governing.at < clause.start + figure.start ? governing : undefined;
       if (figure.value === null && !scope) return; // worded figures only under a deadline
       // The first figure after a deadline takes the deadline into its clause.
       let clauseStart = clause.start;
-      if (scope && !claimed.has(scope.at)) {
+      if (scope && !claimed.has(scope.at) && scope.at >= part.start) {
         claimed.add(scope.at);
         clauseStart = Math.min(clauseStart, scope.at);
       }
+      const word = body.slice(figure.wordAt, figure.start);
       found.push({
         metric: m.metric,
-        comparator: figure.comparator,
+        comparator,
         value: figure.value,
         valueMax: figure.valueMax,
         valueText: figure.valueText,
+        figure: `${word}${figure.valueText}`,
         unit: figure.unit,
-        cumulative: /累计/.test(pre),
+        cumulative: /累计/.test(body.slice(0, figure.start)),
         year: scope?.year ?? null,
         deadline: scope?.text ?? null,
         sentence: sentence.text,
@@ -257,33 +510,58 @@ function targetsInPart(
   return found;
 }
 
-/**
- * Every quantified commitment in chapters 2–11, in document order, with
- * IDs `<node>.t<n>`. Pure: the document is not changed.
- */
-export function extractTargets(document: DocumentNode): Target[] {
-  const indicators: IndicatorNode[] = [];
-  for (const { node } of walk(document))
-    if (node.kind === 'indicator' && node.table === 2) indicators.push(node);
+/** What the targets stage needs of the plan's metadata. */
+export interface TargetOptions {
+  /** The plan's period (PlanFile.meta.period); read from its target tables when absent. */
+  period?: Period;
+}
 
+/**
+ * Every quantified commitment of the plan, in document order, with IDs `<node>.t<n>`. Pure: the
+ * document is not changed.
+ */
+export function extractTargets(document: DocumentNode, options: TargetOptions = {}): Target[] {
+  const period = options.period ?? periodOf(document);
+  const indicators: IndicatorNode[] = [];
+  for (const { node } of walk(document)) {
+    if (node.kind !== 'table' || !node.indicators || tablePeriod(node, period) !== 'current')
+      continue;
+    for (const { node: row } of walk(node)) if (row.kind === 'indicator') indicators.push(row);
+  }
   const targets: Target[] = [];
-  for (const { node, measure, chapter } of holders(document)) {
+  for (const { node, measure, chapter, section, scope } of holders(document)) {
     let n = 0;
     for (const sentence of spans(node.text, '。')) {
+      // A sentence that reports the previous period states results, not targets.
+      if (reviewSentence(sentence.text, period)) continue;
+      const all = deadlinesIn(sentence.text, sentence.start, period);
+      // A deadline met before any figure of the sentence opens it and binds every figure in it,
+      // across ；: 9.2.1 “…，到2025年，规划新建幼儿园16所，…；…，全区普惠性学位覆盖率不低于90%”.
+      const head = sentence.text.slice(0, (all[0]?.at ?? sentence.start) - sentence.start);
+      const opening = all[0] && !/\d/.test(head) && !head.includes('；') ? all[0] : undefined;
+      const claimed = new Set<number>();
       for (const part of spans(sentence.text, '；', sentence.start)) {
-        for (const t of targetsInPart(node.text, sentence, part)) {
+        for (const t of targetsInPart(node.text, sentence, part, opening, period, claimed)) {
           n += 1;
-          const { sentence: s, sentenceStart, clause, ...figure } = t;
+          const due = t.year ?? period.end;
           targets.push({
             id: `${node.id}.t${n}`,
             node: node.id,
             measure,
-            chapter,
-            ...figure,
+            chapter: chapter?.number ?? 0,
+            chapterId: chapter?.id ?? null,
+            chapterLabel: chapter?.label ?? null,
+            chapterTitle: chapter?.title ?? null,
+            section: section?.id ?? null,
+            sectionTitle: section?.title ?? null,
+            scope,
+            order: targets.length,
+            ...t,
+            due,
+            dueStated: t.year !== null,
+            horizon: due > period.end ? 'long-range' : 'period',
+            comparatorLabel: COMPARATORS[t.comparator].label,
             indicator: indicatorFor(t.metric, indicators),
-            sentence: s,
-            sentenceStart,
-            clause,
           });
         }
       }
@@ -292,42 +570,68 @@ export function extractTargets(document: DocumentNode): Target[] {
   return targets;
 }
 
-const CSV_COLUMNS = [
+/* -------------------------------------------------------------------- CSV */
+
+/**
+ * The columns of targets.csv: the Target fields in snake_case (docs/entities.md, "CSV"), the
+ * figure as the page shows it, and the data stamp.
+ */
+export const CSV_COLUMNS = [
   'id',
   'chapter',
+  'chapter_label',
+  'section',
   'node',
   'measure',
   'metric',
   'comparator',
+  'comparator_label',
+  'figure',
   'value',
   'value_max',
-  'value_text',
   'unit',
   'cumulative',
   'year',
   'deadline',
+  'due',
+  'due_stated',
   'indicator',
   'sentence',
+  'data_version',
+  'build_date',
+  'source_sha256',
 ] as const;
 
-/** Targets as CSV, by the one CSV writer (src/model/csv.ts): UTF-8 with a BOM, CRLF, RFC 4180 quoting. */
-export function targetsCsv(targets: Target[]): string {
+/**
+ * Targets as CSV, by the one CSV writer (src/model/csv.ts): UTF-8 with a BOM, CRLF, RFC 4180
+ * quoting. The stamp (data version, build date, source SHA-256) closes every row, so a table
+ * copied out of the file still says where it came from.
+ */
+export function targetsCsv(targets: Target[], stamp?: DataStamp): string {
   const rows = targets.map((t) => [
     t.id,
     t.chapter,
+    t.chapterLabel,
+    t.section,
     t.node,
     t.measure,
     t.metric,
     t.comparator,
+    t.comparatorLabel,
+    t.figure,
     t.value,
     t.valueMax,
-    t.valueText,
     t.unit,
     t.cumulative,
     t.year,
     t.deadline,
+    t.due,
+    t.dueStated,
     t.indicator,
     t.sentence,
+    stamp?.dataVersion ?? null,
+    stamp?.buildDate ?? null,
+    stamp?.sourceSha256 ?? null,
   ]);
   return toCsv(CSV_COLUMNS, rows);
 }

@@ -539,19 +539,26 @@ export interface Entity {
 
 export interface EntityIndex {
   /** Bumped when the shape of this file changes. */
-  schema: 1;
+  schema: 2;
+  /** Data version, build date and source SHA-256 (set when the build writes the file). */
+  stamp?: DataStamp;
   entities: Entity[];
   /** Entities per type. */
   counts: Record<EntityType, number>;
 }
 
-/** How a target states its figure. */
+/**
+ * How a target states its figure: the comparator vocabulary of docs/entities.md ("Targets"),
+ * with each code's label and the words that print it in src/model/target-labels.ts.
+ */
 export type TargetComparator =
-  | '=' // 达到 / 达 / a plain count: reach this figure
-  | '≥' // 以上, 不低于
-  | '≤' // 以内, 控制在…以内, 不超过
-  | 'range' // 300—500
-  | '≈'; // 基本同步, 左右
+  | '≥' // at least: 达到, 达, 以上, 不低于, 不少于, 提高到
+  | '>' // more than: 超过, 超, 高于, 突破
+  | '≤' // at most: 以内, 以下, 不超过, 不高于, 控制在, 降至
+  | '<' // less than: 低于, 少于
+  | '≈' // about: 左右, 约, (基本)同步
+  | 'range' // between: 300—500
+  | '='; // the planned number, no comparator word: 新建幼儿园16所
 
 /** One quantified commitment stated in the text (scripts/pipeline/targets.ts). */
 export interface Target {
@@ -561,26 +568,50 @@ export interface Target {
   node: string;
   /** The measure the sentence belongs to (the node itself, or the measure a paragraph continues); null outside measures. */
   measure: string | null;
-  /** Chapter number, for sorting. */
+  /** Chapter number, for sorting (0 outside chapters). */
   chapter: number;
+  /** The chapter's node ID (`7`), its label as printed (第七章) and its title: for filtering. */
+  chapterId: string | null;
+  chapterLabel: string | null;
+  chapterTitle: string | null;
+  /** The section's node ID (`7.1`) and title, when the node is in a section. */
+  section: string | null;
+  sectionTitle: string | null;
+  /** Where the sentence is: the plan proper (`plan`), its goals or its vision (NodeScope). */
+  scope: 'plan' | 'goals' | 'vision';
+  /** Position in document order (0-based): the default sort. */
+  order: number;
   /** What is measured, as the text words it: 森林覆盖率, 新建幼儿园. */
   metric: string;
   comparator: TargetComparator;
+  /** The comparator's label (COMPARATORS[comparator].label): 不低于, 不高于, 约, 为… */
+  comparatorLabel: string;
   /** The number, or null when the figure is not a number (B级标准, 与GDP增速基本同步). */
   value: number | null;
   /** Upper end of a range (300—500), else null. */
   valueMax: number | null;
   /** The figure exactly as printed, with its unit and any 以上/以内: `16.5%`, `300个以上`. */
   valueText: string;
-  /** Unit as printed (%, 个, 公里/平方公里), '' when none. */
+  /**
+   * The figure as the page shows it: the comparator word the text prints before it, then the
+   * figure (达到16.5%, 不低于90%, 控制在4%以内, 300个以上, 16所). Verbatim in the sentence.
+   */
+  figure: string;
+  /** Unit as printed, with its magnitude (%, 个, 万人次, 亿元, 公里/平方公里), '' when none. */
   unit: string;
   /** 累计: a cumulative five-year figure. */
   cumulative: boolean;
-  /** Deadline year when the text states one (到2025年 → 2025), else null. */
+  /** Deadline year when the text states one (到2025年 → 2025, 到“十五五”末 → 2030), else null. */
   year: number | null;
-  /** Deadline as printed (到2025年, 三到五年内), or null when the text states none. */
+  /** Deadline as printed (到2025年, 到“十五五”末, 三到五年内), or null when the text states none. */
   deadline: string | null;
-  /** The 表2 indicator the metric names, when one does. */
+  /** The year it is due: the deadline's, else the end of the plan's period. For sorting by deadline. */
+  due: number;
+  /** Whether the text states the year (`year` is set); false when `due` is the period's end. */
+  dueStated: boolean;
+  /** `period` when due within the plan's period, `long-range` when after it (到2035年). */
+  horizon: 'period' | 'long-range';
+  /** The row of the plan's target table the metric names, when one does. */
   indicator: string | null;
   /** The whole sentence as printed (up to and including its 。), verbatim in the node's text. */
   sentence: string;
@@ -590,9 +621,25 @@ export interface Target {
   clause: string;
 }
 
+/**
+ * The stamp every generated file of a plan carries (scripts/pipeline/stamp.ts, docs/entities.md
+ * "Stamps"): which data, built when, from which text.
+ */
+export interface DataStamp {
+  /** The build's version and the source text's hash prefix: `0.1.0+5470b5d9`. */
+  dataVersion: string;
+  /** The build date, ISO (yyyy-mm-dd): from SOURCE_DATE_EPOCH when set, else the plan's date. */
+  buildDate: string;
+  /** Where `buildDate` came from. */
+  buildDateFrom: 'SOURCE_DATE_EPOCH' | 'plan.yaml date';
+  /** SHA-256 of the source text, as plan.yaml records it. */
+  sourceSha256: string;
+}
+
 /** The file written to .generated/targets.json (and served as /data/targets.json). */
 export interface TargetFile {
   /** Bumped when the shape of this file changes. */
-  schema: 1;
+  schema: 2;
+  stamp?: DataStamp;
   targets: Target[];
 }
