@@ -45,7 +45,7 @@ import { loadMetricList } from './compare/metric-list.ts';
 import { compareMetrics, compareReport } from './compare/metrics.ts';
 import { checkCuratedInText, parseCurated } from './pipeline/curated.ts';
 import { extractEntities } from './pipeline/entities.ts';
-import { IssueCollector, PlanError, type PlanIssue } from './pipeline/errors.ts';
+import { formatIssue, IssueCollector, PlanError, type PlanIssue } from './pipeline/errors.ts';
 import { linkMeasuresAndIndicators } from './pipeline/links.ts';
 import { readPlanMeta } from './pipeline/metadata.ts';
 import { assemble } from './pipeline/assemble.ts';
@@ -106,52 +106,66 @@ export interface PlanData {
  */
 export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): PlanFile {
   const issues = new IssueCollector(file);
-  const lines = decodeSource(bytes, file);
-  const front = readFrontMatter(lines, issues);
-  const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
-  if (
-    !squash(front.notice.join('')).includes(squash(meta.title)) &&
-    !squash(lines.slice(0, 40).join('')).includes(squash(meta.title))
-  )
+  const repairs: Repair[] = [];
+  try {
+    // Each stage reports what it finds and hands on what it could read, so one run
+    // names every problem of the text; nothing is returned unless there is none.
+    const lines = decodeSource(bytes, issues, repairs);
+    if (!lines) throw new PlanError(issues.issues);
+    const front = readFrontMatter(lines, issues);
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    if (
+      !squash(front.notice.join('')).includes(squash(meta.title)) &&
+      !squash(lines.slice(0, 40).join('')).includes(squash(meta.title))
+    )
+      issues.add(
+        1,
+        'metadata-title',
+        `the title in plan.yaml, ${meta.title}, is not printed before the body; expected the plan's title as the text prints it`,
+      );
+    const blocks = layoutBlocks(lines, front.body, meta.form, issues, repairs);
+    const planTitle = meta.title;
+    const structured = structure(
+      { blocks, form: meta.form, planTitle, period: meta.period, toc: front.toc },
+      issues,
+      repairs,
+    );
+    const children = assemble(structured, planTitle, issues);
+    const tocDifferences = validateAgainstToc(children, front.toc, issues);
+    issues.throwIfAny();
+
+    const document: DocumentNode = {
+      id: 'plan',
+      kind: 'document',
+      title: planTitle,
+      citation: `《${planTitle}》`,
+      source: { start: 1, end: lines.length },
+      ...(front.header ? { metadata: front.header } : {}),
+      toc: front.toc,
+      notice: front.notice,
+      ...(front.colophon.length ? { colophon: front.colophon } : {}),
+      repairs: repairs.sort((a, b) => a.line - b.line),
+      tocDifferences,
+      children,
+    };
+    return {
+      schema: 2,
+      slug: meta.slug,
+      meta,
+      source: file,
+      document: linkMeasuresAndIndicators(document, { period: meta.period }),
+    };
+  } catch (error) {
+    if (error instanceof PlanError) throw error;
+    // Not a problem of the text but a failure of the build: still one line, with the
+    // problems found before it (PLAN_KB_DEBUG=1 prints the stack).
     issues.add(
       1,
-      'metadata-title',
-      `the title in plan.yaml, ${meta.title}, is not printed before the body; expected the plan's title as the text prints it`,
+      'internal-error',
+      `the build stopped on ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}; this is a bug in the build, not a problem of the text: please report it with the text`,
     );
-  issues.throwIfAny();
-  const repairs: Repair[] = [];
-  const blocks = layoutBlocks(lines, front.body, meta.form, issues, repairs);
-  const planTitle = meta.title;
-  const structured = structure(
-    { blocks, form: meta.form, planTitle, period: meta.period, toc: front.toc },
-    issues,
-    repairs,
-  );
-  const children = assemble(structured, planTitle, issues);
-  const tocDifferences = validateAgainstToc(children, front.toc, issues);
-  issues.throwIfAny();
-
-  const document: DocumentNode = {
-    id: 'plan',
-    kind: 'document',
-    title: planTitle,
-    citation: `《${planTitle}》`,
-    source: { start: 1, end: lines.length },
-    ...(front.header ? { metadata: front.header } : {}),
-    toc: front.toc,
-    notice: front.notice,
-    ...(front.colophon.length ? { colophon: front.colophon } : {}),
-    repairs: repairs.sort((a, b) => a.line - b.line),
-    tocDifferences,
-    children,
-  };
-  return {
-    schema: 2,
-    slug: meta.slug,
-    meta,
-    source: file,
-    document: linkMeasuresAndIndicators(document, { period: meta.period }),
-  };
+    throw new PlanError(issues.issues, { cause: error });
+  }
 }
 
 /**
@@ -233,62 +247,137 @@ export function corpusFile(
   return { schema: 1, plans: entries };
 }
 
-/** The plan folders under content/plans/, in name order. */
+/** The plan folders under content/plans/, in name order (anything that is not a folder is skipped). */
 export function discoverPlans(dir = PLANS_DIR): string[] {
-  return readdirSync(dir)
-    .filter((name) => statSync(join(dir, name)).isDirectory())
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => {
+      if (entry.isDirectory()) return true;
+      if (!entry.isSymbolicLink()) return false;
+      try {
+        return statSync(join(dir, entry.name)).isDirectory();
+      } catch {
+        return false;
+      }
+    })
+    .map((entry) => entry.name)
     .sort();
+}
+
+/**
+ * One input file's bytes, or null with an issue naming the path and what was
+ * expected when it is missing, a folder, or unreadable: never an fs stack trace.
+ */
+function readInputFile(
+  path: string,
+  issues: IssueCollector,
+  line: number,
+  rule: string,
+  expected: string,
+): Buffer | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    issues.add(line, rule, `${path} does not exist; expected ${expected}`);
+    return null;
+  }
+  if (!stat.isFile()) {
+    issues.add(
+      line,
+      rule,
+      `${path} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; expected ${expected}`,
+    );
+    return null;
+  }
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    issues.add(line, rule, `${path} cannot be read (${code}); expected ${expected}`);
+    return null;
+  }
 }
 
 /**
  * One plan's inputs from its folder: the metadata file, validated; the source
  * text, checked against the metadata's sha256 (the text is kept exactly as
  * collected, so a change to it is never silent); the optional curated lists.
- * Throws a PlanError naming every problem.
+ * `inputs` is null when the text cannot be read at all; `issues` lists every
+ * problem found (a text that can be read is still returned with them, so its
+ * own problems can be reported in the same run).
  */
-export function readPlanInputs(slug: string, dir = PLANS_DIR): PlanInputs {
+export function readPlanFolder(
+  slug: string,
+  dir = PLANS_DIR,
+): { inputs: PlanInputs | null; issues: PlanIssue[] } {
   const folder = `${dir}/${slug}`;
   const metaFile = `${folder}/${PLAN_META_FILE}`;
   const issues = new IssueCollector(metaFile);
-  if (!existsSync(metaFile))
-    issues.fail(
-      1,
-      'metadata-missing',
-      `no ${PLAN_META_FILE} in ${folder}; expected the plan's metadata file (README: adding a plan)`,
-    );
-  const meta = readPlanMeta(readFileSync(metaFile, 'utf8'), slug, issues);
-  issues.throwIfAny();
-  const file = `${folder}/${meta!.source}`;
-  if (!existsSync(file) || !statSync(file).isFile())
-    issues.fail(
-      1,
-      'metadata-source',
-      `field "source" names ${meta!.source}, but ${file} is not a file`,
-    );
-  const bytes = readFileSync(file);
+  const metaBytes = readInputFile(
+    metaFile,
+    issues,
+    1,
+    'metadata-missing',
+    `the plan's metadata file ${PLAN_META_FILE} in ${folder} (README: adding a plan)`,
+  );
+  if (!metaBytes) return { inputs: null, issues: issues.issues };
+  const meta = readPlanMeta(metaBytes.toString('utf8'), slug, issues);
+  if (!meta) return { inputs: null, issues: issues.issues };
+  const file = `${folder}/${meta.source}`;
+  const bytes = readInputFile(
+    file,
+    issues,
+    fieldLine(metaBytes, 'source'),
+    'metadata-source',
+    `the plan's text, named by field "source"`,
+  );
+  if (!bytes) return { inputs: null, issues: issues.issues };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== meta!.sha256)
-    issues.fail(
-      1,
+  if (sha256 !== meta.sha256)
+    issues.add(
+      fieldLine(metaBytes, 'sha256'),
       'metadata-sha256',
-      `${file} has sha256 ${sha256}, but field "sha256" says ${meta!.sha256}; the source text is kept exactly as collected: restore it, or update the field if the new text is a new collection`,
+      `${file} has sha256 ${sha256}, but field "sha256" says ${meta.sha256}; the source text is kept exactly as collected: restore it, or update the field if the new text is a new collection`,
     );
-  const optional = (name: string | undefined) => {
+  const optional = (field: 'entities' | 'searchTerms') => {
+    const name = meta[field];
     if (!name) return null;
     const path = `${folder}/${name}`;
-    if (!existsSync(path))
-      issues.fail(1, 'metadata-file', `${path}, named in ${PLAN_META_FILE}, does not exist`);
-    return { file: path, text: readFileSync(path, 'utf8') };
+    const read = readInputFile(
+      path,
+      issues,
+      fieldLine(metaBytes, field),
+      'metadata-file',
+      `the file named by field "${field}"`,
+    );
+    return read ? { file: path, text: read.toString('utf8') } : null;
   };
-  const curated = optional(meta!.entities);
-  const terms = optional(meta!.searchTerms);
+  const curated = optional('entities');
+  const terms = optional('searchTerms');
   return {
-    meta: meta!,
-    file,
-    bytes,
-    curated,
-    searchTerms: terms ? { file: terms.file, terms: parseTermList(terms.text) } : null,
+    inputs: {
+      meta,
+      file,
+      bytes,
+      curated,
+      searchTerms: terms ? { file: terms.file, terms: parseTermList(terms.text) } : null,
+    },
+    issues: issues.issues,
   };
+}
+
+/** The line of a top-level field in a metadata file (1 when it is not found). */
+function fieldLine(metaBytes: Buffer, field: string): number {
+  const lines = metaBytes.toString('utf8').split(/\r\n|\r|\n/);
+  const at = lines.findIndex((l) => l.startsWith(`${field}:`));
+  return at === -1 ? 1 : at + 1;
+}
+
+/** One plan's inputs (readPlanFolder), or a PlanError naming every problem. */
+export function readPlanInputs(slug: string, dir = PLANS_DIR): PlanInputs {
+  const { inputs, issues } = readPlanFolder(slug, dir);
+  if (!inputs || issues.length > 0) throw new PlanError(issues);
+  return inputs;
 }
 
 /** The inputs shared by every plan, read from content/. */
@@ -331,9 +420,9 @@ function main(): void {
   const searchProblems: string[] = [];
   try {
     const { only, plansDir, outDir } = parseArguments(process.argv.slice(2));
-    if (!existsSync(plansDir) || !statSync(plansDir).isDirectory())
+    if (!isFolder(plansDir))
       throw new UsageError(
-        `${plansDir} is not a folder; expected one folder per plan (content/plans/<slug>/)`,
+        `${plansDir} is ${existsSync(plansDir) ? 'not a folder' : 'missing'}; expected one folder per plan (content/plans/<slug>/)`,
       );
     const slugs = discoverPlans(plansDir);
     if (slugs.length === 0) throw new UsageError(`${plansDir} holds no plan folder`);
@@ -354,12 +443,18 @@ function main(): void {
         kept.set(slug, files);
         continue;
       }
+      // The folder's problems and the text's, in one report: a plan whose text can be read
+      // is built even when its metadata has a problem, so every problem shows at once.
+      const { inputs, issues } = readPlanFolder(slug, plansDir);
+      problems.push(...issues);
+      if (!inputs) continue;
       try {
-        const inputs = readPlanInputs(slug, plansDir);
-        trees.set(slug, { inputs, plan: buildPlan(inputs.bytes, inputs.file, inputs.meta) });
+        const plan = buildPlan(inputs.bytes, inputs.file, inputs.meta);
+        if (issues.length === 0) trees.set(slug, { inputs, plan });
       } catch (error) {
-        if (error instanceof PlanError) problems.push(...error.issues);
-        else throw error;
+        if (!(error instanceof PlanError)) throw error;
+        problems.push(...error.issues);
+        if (process.env.PLAN_KB_DEBUG && error.cause) console.error(error.cause);
       }
     }
     // 2. What depends on the whole corpus: the topic map must point into some plan.
@@ -402,12 +497,14 @@ function main(): void {
       }
     }
     if (problems.length > 0 || searchProblems.length > 0) {
-      console.error(
-        `Build failed: ${problems.length + searchProblems.length} problem(s); nothing was written.`,
+      // One write, and no process.exit after it: the whole list reaches a pipe before exit.
+      process.stderr.write(
+        [
+          `Build failed: ${problems.length + searchProblems.length} problem(s); nothing was written.`,
+          ...problems.map(formatIssue),
+          ...searchProblems.map((problem) => `search index: ${problem}`),
+        ].join('\n') + '\n',
       );
-      for (const issue of problems)
-        console.error(`${issue.file}:${issue.line}: ${issue.rule}: ${issue.reason}`);
-      for (const problem of searchProblems) console.error(`search index: ${problem}`);
       process.exitCode = 1;
       return;
     }
@@ -431,7 +528,23 @@ function main(): void {
       process.exitCode = 2;
       return;
     }
-    throw error;
+    // Anything else is a failure of the build itself (a bug, a full disk, an unwritable --out):
+    // one line, what the build was doing, the stack only on request. Nothing was written.
+    const detail =
+      error instanceof Error
+        ? `${(error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ` : ''}${error.message}`
+        : String(error);
+    console.error(`build:data: the build failed: ${detail}; nothing was written`);
+    if (process.env.PLAN_KB_DEBUG) console.error(error);
+    process.exitCode = 1;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -78,7 +78,8 @@ const cases: Case[] = [
     ]),
     line: 200,
     rule: 'encoding',
-    reason: /byte 0xff .* is not valid UTF-8/,
+    reason:
+      /bytes 0xff 0xfe at byte 1 of the line .* are not valid UTF-8: a byte that never occurs/,
   },
 ];
 
