@@ -4,10 +4,10 @@ import type { IssueCollector } from './errors.ts';
 import { textFields } from './gazetteer.ts';
 
 /**
- * The curated gazetteer list, content/entities/curated.json (docs/entities.md):
- * canonical names with their type and aliases, type fixes, and a stoplist of
- * names the rules get wrong. Read and checked against the text here; applied
- * in gazetteer.ts.
+ * A plan's curated entity list, content/plans/<slug>/entities.json, optional (docs/entities.md):
+ * canonical names with their type and aliases, type fixes, a stoplist of names the rules get
+ * wrong, and the entity IDs the plan published before (publishedIds). Read and checked against
+ * the text here; applied in gazetteer.ts and entities.ts.
  */
 
 export interface CuratedEntity {
@@ -22,6 +22,11 @@ export interface CuratedList {
   entities: CuratedEntity[];
   /** Names the derivation rules produce that are not entities (generic phrases, figures of speech). */
   stoplist: string[];
+  /**
+   * Entity IDs the plan published before, each with the name it was published for: their URLs
+   * keep working (an entity's `formerIds`, or the index's `retired`).
+   */
+  publishedIds?: [string, string][];
 }
 
 /** The 1-based line of the first occurrence of `needle` in `text` (1 when absent). */
@@ -43,7 +48,7 @@ export function parseCurated(text: string, issues: IssueCollector): CuratedList 
     issues.add(1, 'curated-json', `not valid JSON: ${(error as Error).message}`);
     return { entities: [], stoplist: [] };
   }
-  const { entities, stoplist } = (json ?? {}) as Record<string, unknown>;
+  const { entities, stoplist, publishedIds } = (json ?? {}) as Record<string, unknown>;
   const out: CuratedList = { entities: [], stoplist: [] };
   if (!Array.isArray(entities))
     issues.add(1, 'curated-shape', 'expected "entities": [ {name, type, aliases?}, … ]');
@@ -93,6 +98,25 @@ export function parseCurated(text: string, issues: IssueCollector): CuratedList 
     }
     for (const n of [name, ...aliases]) seen.add(n);
     out.entities.push({ name, type: entry.type as EntityType, aliases });
+  }
+  if (publishedIds !== undefined) {
+    const ok =
+      Array.isArray(publishedIds) &&
+      publishedIds.every(
+        (p) =>
+          Array.isArray(p) &&
+          p.length === 2 &&
+          typeof p[0] === 'string' &&
+          /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(p[0]) &&
+          typeof p[1] === 'string',
+      );
+    if (!ok)
+      issues.add(
+        lineOf(text, '"publishedIds"'),
+        'curated-published',
+        'expected "publishedIds": [ ["slug", "name"], … ] with URL-safe slugs',
+      );
+    else out.publishedIds = publishedIds as [string, string][];
   }
   for (const s of Array.isArray(stoplist) ? stoplist : []) {
     if (typeof s !== 'string')

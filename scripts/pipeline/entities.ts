@@ -6,24 +6,24 @@ import type {
   EntityMention,
   EntityType,
 } from '../../src/model/types.ts';
-import { TYPE_ORDER as TYPES } from '../../src/model/entity-labels.ts';
+import { TYPE_LABELS, TYPE_ORDER as TYPES } from '../../src/model/entity-labels.ts';
+import { entityUrl } from '../../src/model/urls.ts';
 import type { CuratedList } from './curated.ts';
 import { gazetteer, rank, textFields, type TextField } from './gazetteer.ts';
 
 /**
- * Entities: a gazetteer derived from the plan itself plus a curated list,
- * then every occurrence of every name tagged (docs/entities.md, "Entities").
+ * Entities: a gazetteer derived from the plan itself plus the plan's curated list, if it has
+ * one, then every occurrence of every name tagged (docs/entities.md, "Entities").
  *
- * The gazetteer is built in gazetteer.ts, the curated list read in curated.ts.
+ * The gazetteer is built in gazetteer.ts and name-patterns.ts, the curated list read in
+ * curated.ts.
  *
- * Tagging: leftmost-longest over every name and alias in every text field
- * (headings' titles, measures' leads and texts, paragraphs', box items',
- * figures' and notes' texts, indicator names). Top-level mentions never
- * overlap: where 青岛国际院士港研究院 is printed, that is a mention of the
- * institute. Inside each top-level mention, the names printed within it are
- * tagged again (leftmost-longest) and marked `within` the longer one — so
- * 振华路街道 is found inside the B8.2 project name — except inside policy
- * terms, whose words are coinages (人工智能+教育 says nothing of 智能+).
+ * Tagging: leftmost-longest over every name and alias in every text field (headings' titles,
+ * measures' leads and texts, paragraphs', box items', figures' and notes' texts, indicator
+ * names): the longest name wins, and top-level mentions never overlap. Inside a top-level
+ * mention only places are tagged again, marked `within` the longer one (`tagMentions`).
+ *
+ * Each scan is linear in the text: names are looked up by their first character.
  */
 
 /* --------------------------------------------------------------- tagging */
@@ -37,31 +37,38 @@ export interface TaggedMention {
 }
 
 /**
- * Leftmost-longest matches of any surface form in every field; then, inside
- * each match, the names printed within it (振华路街道 inside
- * 振华路街道四流中路社区卫生服务中心新迁址工程), again leftmost-longest,
- * marked `within`.
+ * Leftmost-longest matches of any surface form in every field: the longest name wins, so
+ * 全球院士大数据库 is no mention of 大数据, nor 智能制造产业园 of 智能制造产业. Inside a
+ * top-level mention only places are tagged again (`within`): a place printed in a longer name
+ * locates it (振华路街道 in 振华路街道四流中路社区卫生服务中心新迁址工程); any other shorter
+ * name there is part of the longer one's wording.
  */
 export function tagMentions(
   fields: TextField[],
   surfaces: ReadonlyMap<string, string>,
-  /** Canonical names whose mentions are not searched for names within (coined policy terms: 人工智能+教育 is no mention of 智能+). */
-  opaque: ReadonlySet<string> = new Set(),
+  /** Canonical names of places: the only names tagged within a longer one. */
+  places: ReadonlySet<string> = new Set(),
 ): TaggedMention[] {
   const byFirst = new Map<string, string[]>();
   for (const s of surfaces.keys()) {
-    const first = s[0]!;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), s]);
+    const list = byFirst.get(s[0]!);
+    if (list) list.push(s);
+    else byFirst.set(s[0]!, [s]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  /** Leftmost-longest in text[from, to), never a surface of the entity `skip` (the container). */
-  const scan = (text: string, from: number, to: number, skip?: string): [number, string][] => {
+  /** Leftmost-longest in text[from, to), only names `accept` takes. */
+  const scan = (
+    text: string,
+    from: number,
+    to: number,
+    accept: (surface: string) => boolean,
+  ): [number, string][] => {
     const hits: [number, string][] = [];
     let i = from;
     while (i < to) {
       const hit = byFirst
         .get(text[i]!)
-        ?.find((s) => i + s.length <= to && text.startsWith(s, i) && surfaces.get(s) !== skip);
+        ?.find((s) => i + s.length <= to && text.startsWith(s, i) && accept(s));
       if (hit) hits.push([i, hit]);
       i += hit ? hit.length : 1;
     }
@@ -69,16 +76,15 @@ export function tagMentions(
   };
   const out: TaggedMention[] = [];
   for (const { node, field, text } of fields) {
-    for (const [start, surface] of scan(text, 0, text.length)) {
+    for (const [start, surface] of scan(text, 0, text.length, () => true)) {
       const key = surfaces.get(surface)!;
       const end = start + surface.length;
       out.push({ key, mention: { node, field, start, end, text: surface } });
-      if (opaque.has(key)) continue;
-      for (const [s, inner] of scan(text, start, end, key)) {
-        const innerKey = surfaces.get(inner)!;
+      const inner = (s: string) => surfaces.get(s) !== key && places.has(surfaces.get(s)!);
+      for (const [s, name] of scan(text, start, end, inner)) {
         out.push({
-          key: innerKey,
-          mention: { node, field, start: s, end: s + inner.length, text: inner },
+          key: surfaces.get(name)!,
+          mention: { node, field, start: s, end: s + name.length, text: name },
           within: key,
         });
       }
@@ -89,7 +95,10 @@ export function tagMentions(
 
 /* ----------------------------------------------------------------- slugs */
 
-/** A URL-safe slug from a name: toneless pinyin syllables, Latin and digits kept, joined by '-'. */
+/** Entity IDs are at most this long: they are URL segments (/<plan>/entities/<id>/). */
+export const MAX_SLUG = 40;
+
+/** Toneless pinyin syllables of a name, Latin and digits kept, `+` as `plus`, joined by '-'. */
 export function slugify(name: string): string {
   const parts = pinyin(name.replace(/\+/g, ' plus '), {
     toneType: 'none',
@@ -104,11 +113,38 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A short stable hash of a string (FNV-1a, 32 bits, base 36, 6 characters). */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0').slice(-6);
+}
+
+/**
+ * A readable slug of at most MAX_SLUG characters: the pinyin slug when it fits; otherwise its
+ * first syllables (cut at a '-') and a 6-character hash of the name, so two long names that
+ * begin alike stay apart: 国家级氢能与燃料电池汽车工程技术研究中心青岛创新基地 →
+ * `guo-jia-ji-qing-neng-yu-ran-liao-dian-6hxb2k`. `salt` makes another hash when one is taken.
+ */
+export function entitySlug(name: string, salt = ''): string {
+  const full = slugify(name) || 'entity';
+  if (full.length <= MAX_SLUG && !salt) return full;
+  const hash = shortHash(salt ? `${name}|${salt}` : name);
+  let head = full.slice(0, MAX_SLUG - hash.length - 1);
+  if (full[head.length] !== '-' && head.includes('-')) head = head.slice(0, head.lastIndexOf('-'));
+  return `${head.replace(/-+$/, '')}-${hash}`;
+}
+
 /* ------------------------------------------------------------------ main */
 
 /**
- * The entity index: every gazetteer entry that the text mentions at least
- * once, with all its mentions. Pure: the document is not changed.
+ * The entity index: every gazetteer entry that the text mentions at least once, with all its
+ * mentions, its type label and its page's plan path; entities whose published ID changed carry
+ * the old ones (`formerIds`), and published IDs no entity carries any more are `retired`. Pure:
+ * the document is not changed.
  */
 export function extractEntities(document: DocumentNode, curated: CuratedList): EntityIndex {
   const entries = gazetteer(document, curated);
@@ -117,22 +153,41 @@ export function extractEntities(document: DocumentNode, curated: CuratedList): E
     surfaces.set(c.name, c.name);
     for (const a of c.aliases) surfaces.set(a, c.name);
   }
-  const opaque = new Set(entries.filter((c) => c.type === 'policy').map((c) => c.name));
-  const tagged = tagMentions(textFields(document), surfaces, opaque);
+  const places = new Set(entries.filter((c) => c.type === 'place').map((c) => c.name));
+  const tagged = tagMentions(textFields(document), surfaces, places);
+  const mentions = new Map<string, EntityMention[]>();
+  const withinKeys: { key: string; index: number; within: string }[] = [];
+  for (const { key, mention, within } of tagged) {
+    const list = mentions.get(key) ?? [];
+    if (within) withinKeys.push({ key, index: list.length, within });
+    list.push(mention);
+    mentions.set(key, list);
+  }
+  // IDs, in name order (entries are sorted by name), unique in the plan.
   const ids = new Map<string, string>();
   const used = new Set<string>();
   for (const c of entries) {
-    if (!tagged.some((t) => t.key === c.name)) continue;
-    let id = slugify(c.name);
-    if (used.has(id)) id = `${id}-${c.type}`;
-    for (let k = 2; used.has(id); k += 1) id = `${slugify(c.name)}-${k}`;
+    if (!mentions.has(c.name)) continue;
+    let id = entitySlug(c.name);
+    for (let k = 0; used.has(id); k += 1) id = entitySlug(c.name, k === 0 ? c.type : `${k}`);
     used.add(id);
     ids.set(c.name, id);
   }
-  const mentions = new Map<string, EntityMention[]>();
-  for (const { key, mention, within } of tagged) {
-    const m: EntityMention = within ? { ...mention, within: ids.get(within)! } : mention;
-    mentions.set(key, [...(mentions.get(key) ?? []), m]);
+  for (const { key, index, within } of withinKeys)
+    mentions.get(key)![index] = { ...mentions.get(key)![index]!, within: ids.get(within)! };
+  // Old URLs: the IDs the plan published before, by the name they were published for.
+  const formerOf = new Map<string, string[]>();
+  const retired: { id: string; name: string; to: string | null }[] = [];
+  for (const [oldId, name] of curated.publishedIds ?? []) {
+    const owner = surfaces.get(name);
+    const id = owner ? ids.get(owner) : undefined;
+    if (id) {
+      if (id !== oldId) formerOf.set(owner!, [...(formerOf.get(owner!) ?? []), oldId]);
+      continue;
+    }
+    // The name is gone: redirect to the entity whose name holds it (平台打造 → 五大工程), if any.
+    const holder = entries.find((c) => ids.has(c.name) && c.name.includes(name));
+    retired.push({ id: oldId, name, to: holder ? ids.get(holder.name)! : null });
   }
   const entities: Entity[] = [];
   for (const c of entries) {
@@ -143,15 +198,19 @@ export function extractEntities(document: DocumentNode, curated: CuratedList): E
     const entity: Entity = {
       id,
       type: c.type,
+      typeLabel: TYPE_LABELS[c.type],
+      url: entityUrl(id),
       name: c.name,
       aliases,
       sources: [...c.sources].sort((a, b) => rank(a) - rank(b)),
       mentions: list,
     };
+    const former = formerOf.get(c.name);
+    if (former) entity.formerIds = former;
     if (c.nodes.size > 0) entity.nodes = [...c.nodes];
     entities.push(entity);
   }
   const counts = Object.fromEntries(TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   for (const e of entities) counts[e.type] += 1;
-  return { schema: 2, entities, counts };
+  return { schema: 2, entities, ...(retired.length ? { retired } : {}), counts };
 }

@@ -6,7 +6,7 @@ import type {
 } from '../../src/model/types.ts';
 import { walk } from '../../src/model/tree.ts';
 import type { CuratedList } from './curated.ts';
-import { addPatterns } from './name-patterns.ts';
+import { addPatterns, generalWords } from './name-patterns.ts';
 
 /**
  * The gazetteer: the names the entities stage tags (docs/entities.md,
@@ -120,31 +120,100 @@ export const rank = (s: EntitySource): number => PRECEDENCE.indexOf(s);
 
 const QUOTED = /“([^“”]+)”(工程|协同创新中心)?/g;
 
-function quotedType(term: string): EntityType {
+/** The type a quoted term's own ending gives it. */
+export function quotedType(term: string): EntityType {
+  // A term that counts things is a framework or a slogan: 两城两区两港两中心, 五大工程, 9+3+1.
+  if (/^[一二三四五六七八九十两百千万\d]/.test(term)) return 'policy';
+  if (/^以.+为/.test(term)) return 'policy'; // a slogan: 以健康为中心
   if (/(工程|项目)$/.test(term)) return 'project';
-  if (/(中心|研究院|论坛|网络|数据库|导师团|人才港)$/.test(term)) return 'organization';
+  if (/(论坛|讲坛|讲堂|博览会|交易会|峰会|大会|年会|节|周|读书月|市集)$/.test(term)) return 'event';
+  if (/(数据库|数据中心|网络|平台|装置)$/.test(term)) return 'facility';
+  if (/(产业园|园区|基地|示范区|试验区|功能区)$/.test(term)) return 'park';
+  if (/(中心|研究院|导师团|人才港)$/.test(term)) return 'organization';
   return 'policy';
 }
 
+/** What follows a product line's name: “中子光”系列精密装备, “核电宝”先进供能系统. */
+const PRODUCT_AFTER = /^(?:系列|[^，。；、“”]{0,8}(?:系统|装备|软件|设备|仪器|产品))/;
+
+/**
+ * Items of a list closed by a counted collective term: 一体化实施基因改造、平台打造、管道塑造、
+ * 生态营造、幸福创造“五大工程” — each item (平台打造) is a part of the collective, not a name.
+ */
+export function collectiveParts(fields: TextField[]): Set<string> {
+  const parts = new Set<string>();
+  const LIST =
+    /((?:[^，。；、“”：]{2,12}、)+[^，。；、“”：]{2,12})“[一二三四五六七八九十两\d]+(?:大|个|项|条|类|张)[^”]{1,6}”/g;
+  for (const { text } of fields) {
+    for (const m of text.matchAll(LIST)) {
+      const items = m[1]!.split('、');
+      // The first item may carry a verb before the part: keep its endings of 2–6 characters.
+      const first = [...items[0]!];
+      for (let k = 2; k <= Math.min(6, first.length); k += 1) parts.add(first.slice(-k).join(''));
+      for (const item of items.slice(1)) parts.add(item);
+    }
+  }
+  return parts;
+}
+
+/** Verbs that make a two-word quoted term an action (平台打造), not a name. */
+const ACTION = /^(?:打造|改造|塑造|营造|创造|建设|提升|发展|推进|优化)$/;
+
+/**
+ * A quoted term that is an ordinary word or phrase, not a coinage: jieba's general dictionary
+ * holds it as one word (独角兽, 一站式, 绿水青山, 热带雨林), or it is a noun and an action verb
+ * (平台打造, 基因改造).
+ */
+export function ordinaryWords(term: string): boolean {
+  const words = generalWords().cut(term, false);
+  return words.length === 1 || (words.length === 2 && ACTION.test(words[1]!));
+}
+
 function addQuoted(g: Gazetteer, fields: TextField[]): void {
+  const parts = collectiveParts(fields);
   for (const { text } of fields) {
     for (const m of text.matchAll(QUOTED)) {
       const [whole, term, head] = m;
       if (!term || /[、，。；：,;:！？]/.test(term)) continue;
       const length = [...term].length;
       if (length < 2 || length > 12) continue;
-      if (head) g.add(whole, head === '工程' ? 'project' : 'organization', 'quoted');
-      else g.add(term, quotedType(term), 'quoted');
+      if (head) {
+        g.add(whole, head === '工程' ? 'project' : 'organization', 'quoted');
+        continue;
+      }
+      // The name of a period (十四五), a part of a counted collective, an ordinary word.
+      if (/^十[一二三四五六七八九]五$/.test(term) || parts.has(term)) continue;
+      const after = text.slice(m.index + whole.length);
+      const type = PRODUCT_AFTER.test(after)
+        ? 'product'
+        : /^(?:平台|数据库)/.test(after) && quotedType(term) === 'policy'
+          ? 'facility' // “南京公共文化云”平台
+          : quotedType(term);
+      if (type === 'policy' && ordinaryWords(term)) continue;
+      g.add(term, type, 'quoted');
     }
   }
 }
 
 /* ------------------------------------------------ box items and headings */
 
+/** Boxes whose items are industries: 产业集群, 重点产业, 新兴产业…重点领域 (not 技术攻关). */
+const INDUSTRY_BOX =
+  /产业集群|产业发展重点领域|重点产业|新兴产业|未来产业|支柱产业|服务业.*重点(?:发展)?领域/;
+/** Boxes whose items are projects: 重大项目, 建设项目, …工程. */
+const PROJECT_BOX = /重大项目|建设项目|重点项目/;
+/** Sections whose sub-parts are industries: 转型升级传统产业, 发展壮大新兴产业. */
+const INDUSTRY_SECTION = /产业/;
+
 function addStructure(g: Gazetteer, document: DocumentNode): void {
   const subparts = new Map<string, string>();
   for (const { node, parents } of walk(document)) {
-    if (node.kind === 'subpart') {
+    const parent = parents[parents.length - 1];
+    if (
+      node.kind === 'subpart' &&
+      parent?.kind === 'section' &&
+      INDUSTRY_SECTION.test(parent.title)
+    ) {
       g.add(node.title, 'industry', 'heading', { node: node.id });
       subparts.set(node.title, node.id);
     }
@@ -158,17 +227,20 @@ function addStructure(g: Gazetteer, document: DocumentNode): void {
       }
     }
     if (node.kind !== 'boxItem') continue;
-    const box = parents[parents.length - 1];
+    const box = parents.find((p) => p.kind === 'box');
     if (box?.kind !== 'box') continue;
-    if (box.title.endsWith('产业集群')) {
-      g.add(node.title, 'industry', 'boxItem', { node: node.id });
-    } else if (box.title.endsWith('重大项目')) {
+    const name = node.title.replace(/[。：:]$/, '');
+    if (INDUSTRY_BOX.test(box.title)) {
+      // A box item's title is its first phrase (汽车, 绿色石化与新材料); a long one is a sentence.
+      if ([...name].length <= 12 && !/[，；]/.test(name))
+        g.add(name, 'industry', 'boxItem', { node: node.id });
+    } else if (PROJECT_BOX.test(box.title)) {
       const list = /：(.+)$/.exec(node.text);
       if (list?.[1]) {
         // A category item (中学：新建…、…等): the schools it names.
         for (const part of list[1].split(/[、，]/)) {
-          const name = part.replace(/^(新建|改扩建)/, '').replace(/等$/, '');
-          addProjectName(g, name, node.id);
+          const n = part.replace(/^(新建|改扩建)/, '').replace(/等$/, '');
+          addProjectName(g, n, node.id);
         }
       } else {
         addProjectName(g, node.title, node.id);
@@ -179,7 +251,7 @@ function addStructure(g: Gazetteer, document: DocumentNode): void {
 
 /** A project name, with aliases: without 项目/工程/等, and the name in its parentheses. */
 function addProjectName(g: Gazetteer, title: string, node: string): void {
-  const name = title.replace(/等$/, '');
+  const name = title.replace(/[。；，]$/, '').replace(/等$/, '');
   const aliases: string[] = [];
   const bare = name.replace(/(项目|工程)$/, '');
   if (bare !== name && [...bare].length >= 4) aliases.push(bare);
@@ -268,7 +340,7 @@ export function gazetteer(document: DocumentNode, curated?: CuratedList): Candid
   const fields = textFields(document);
   addIndicators(g, document);
   addStructure(g, document);
-  addPatterns(g, fields);
+  addPatterns(g, fields, document.title);
   addQuoted(g, fields);
   if (curated) applyCurated(g, curated);
   return tidy(g);

@@ -488,14 +488,18 @@ export interface CorpusFile {
 /* links.ts, targets.ts; docs/entities.md).                                  */
 /* ------------------------------------------------------------------------ */
 
-/** What kind of thing an entity is. */
+/** What kind of thing an entity is (docs/entities.md, "Types"; labels in src/model/entity-labels.ts). */
 export type EntityType =
-  | 'organization' // organization or platform: 青岛国际院士港, 中子科学国际研究院, 产业园…
-  | 'place' // road 路, 街道, 社区, mountain 山, river 河, park 公园, 片区, 商圈, bay, district
+  | 'organization' // a body that acts: institute, university, laboratory, company, bank, alliance, fund
+  | 'park' // an area set up for a purpose: 产业园, 园区, 基地, 示范区, 试验区, 新区, 功能区
+  | 'facility' // a built or digital facility or platform: 数据库, 数据中心, 科技馆, 大科学装置, 机场
+  | 'place' // a place: 街道, 社区, 区/县, road 路, mountain 山, river 河, park 公园, 片区, 商圈
   | 'project' // a named project: box items of the 重大项目 boxes, …工程, schools to be built
-  | 'industry' // an industry or cluster: 生物医药, 中子能产业集群, box items of the 产业集群 boxes
-  | 'policy' // a policy term the plan quotes: 院士创新特区, 三放两化, 9+3+1
-  | 'indicator'; // an indicator of 表1 / 表2
+  | 'product' // a product line or brand: 中子光 (“中子光”系列精密装备), 麒麟刀
+  | 'event' // a recurring event: 论坛, 博览会, 交易会, 峰会, 节, 周
+  | 'industry' // an industry or cluster: 生物医药, 中子能产业集群, box items of the 产业 boxes
+  | 'policy' // a term the plan coins or quotes: 院士创新特区, 三放两化, 9+3+1
+  | 'indicator'; // a row of an indicator table
 
 /** The node field a mention's offsets index into. */
 export type MentionField = 'title' | 'lead' | 'text' | 'name';
@@ -522,9 +526,19 @@ export interface EntityMention {
 export type EntitySource = 'quoted' | 'pattern' | 'boxItem' | 'heading' | 'indicator' | 'curated';
 
 export interface Entity {
-  /** Stable slug from the canonical name (pinyin), e.g. `qing-dao-guo-ji-yuan-shi-gang`. */
+  /**
+   * Stable slug from the canonical name: toneless pinyin, at most 40 characters (a longer name
+   * keeps its first syllables and a 6-character hash of the name): `qing-dao-guo-ji-yuan-shi-gang`,
+   * `qing-dao-guo-ji-yuan-shi-gang-yan-k3x9q2`. Unique in its plan.
+   */
   id: string;
   type: EntityType;
+  /** The type's label (TYPE_LABELS in src/model/entity-labels.ts): 机构, 园区与功能区… */
+  typeLabel: string;
+  /** The entity's page as a plan path, without the plan's slug: `/entities/<id>/`. */
+  url: string;
+  /** IDs this entity was published under before (old URLs redirect here), oldest first. */
+  formerIds?: string[];
   /** Canonical name, as the plan prints it. */
   name: string;
   /** Other names the plan uses for it (院士港 for 青岛国际院士港). */
@@ -543,6 +557,11 @@ export interface EntityIndex {
   /** Data version, build date and source SHA-256 (set when the build writes the file). */
   stamp?: DataStamp;
   entities: Entity[];
+  /**
+   * IDs published before that no entity carries any more (a fragment the rules now drop:
+   * 平台打造), with the entity their page should redirect to, or null for the index.
+   */
+  retired?: { id: string; name: string; to: string | null }[];
   /** Entities per type. */
   counts: Record<EntityType, number>;
 }
