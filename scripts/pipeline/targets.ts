@@ -309,7 +309,7 @@ function metricOf(
 
 /** Deadlines as plans print them. */
 const DEADLINE =
-  /到(\d{4})年(?:底|末)?|(\d{4})年(?:前|以前)|到“?十([一二三四五六七八九])五”?(?:末|期末)|“?十([一二三四五六七八九])五”?(?:期间|时期)|[一二三四五六七八九十两]+(?:到[一二三四五六七八九十两]+)?年内/g;
+  /到(\d{4})年(?:底|末)?(?:前|以前)?|(\d{4})年(?:前|以前)|到“?十([一二三四五六七八九])五”?(?:末|期末)|“?十([一二三四五六七八九])五”?(?:期间|时期)|[一二三四五六七八九十两]+(?:到[一二三四五六七八九十两]+)?年内/g;
 
 interface Deadline {
   /** Offset in the node's text. */
@@ -438,7 +438,8 @@ function targetsInPart(
     figuresOfPart.push({
       clause,
       body,
-      figures: figuresIn(body, CUE.test(body), governing !== undefined),
+      // Under a deadline a figure needs no cue of its own: 到2030年，…工厂1200家，国家级绿色工厂150家.
+      figures: figuresIn(body, CUE.test(body) || governing !== undefined, governing !== undefined),
     });
   }
   for (const { clause, body, figures } of figuresOfPart) {
