@@ -804,10 +804,12 @@ export function linkMeasuresAndIndicators(
     for (const [field, list] of lists.get(node.id) ?? []) out[field] = [...list].sort(byKind);
     if (node.kind === 'table' && tablePeriods.has(node.id)) out.period = tablePeriods.get(node.id);
     if (node.kind === 'indicator') {
-      const subRowsPursued = node.children.some((c) => lists.get(c.id)?.has('measures'));
-      if (tablePeriods.get(node.tableId) === 'current' && !out.measures && !subRowsPursued) {
+      // A two-level row is pursued through its sub-rows, and a sub-row through its row.
+      const related = [...node.children.map((c) => c.id), ...(node.parent ? [node.parent] : [])];
+      const pursuedNear = related.some((id) => lists.get(id)?.has('measures'));
+      if (tablePeriods.get(node.tableId) === 'current' && !out.measures) {
         out.measures = [];
-        out.unpursued = true;
+        if (!pursuedNear) out.unpursued = true;
       }
       const prev = previousOf.get(node.id);
       if (prev) out.previous = { id: prev.previous, match: prev.match };
