@@ -446,14 +446,14 @@ function main(): void {
       // The folder's problems and the text's, in one report: a plan whose text can be read
       // is built even when its metadata has a problem, so every problem shows at once.
       const { inputs, issues } = readPlanFolder(slug, plansDir);
-      problems.push(...issues);
+      for (const issue of issues) problems.push(issue);
       if (!inputs) continue;
       try {
         const plan = buildPlan(inputs.bytes, inputs.file, inputs.meta);
         if (issues.length === 0) trees.set(slug, { inputs, plan });
       } catch (error) {
         if (!(error instanceof PlanError)) throw error;
-        problems.push(...error.issues);
+        for (const issue of error.issues) problems.push(issue);
         if (process.env.PLAN_KB_DEBUG && error.cause) console.error(error.cause);
       }
     }
@@ -469,7 +469,7 @@ function main(): void {
     try {
       metricList = loadMetricList();
     } catch (error) {
-      if (error instanceof PlanError) problems.push(...error.issues);
+      if (error instanceof PlanError) for (const issue of error.issues) problems.push(issue);
       else throw error;
     }
     // 3. Each plan's targets, entities and search index.
@@ -490,9 +490,9 @@ function main(): void {
         console.log(repairReport(data.plan.document, data.plan.source));
         console.log(treeSummary(data.plan.document));
       } catch (error) {
-        if (error instanceof PlanError) problems.push(...error.issues);
+        if (error instanceof PlanError) for (const issue of error.issues) problems.push(issue);
         else if (error instanceof SearchBuildError)
-          searchProblems.push(...error.problems.map((p) => `${slug}: ${p}`));
+          for (const p of error.problems) searchProblems.push(`${slug}: ${p}`);
         else throw error;
       }
     }

@@ -68,6 +68,7 @@ export function assemble(
     let measure: MeasureNode | undefined;
     let measures = 0;
     let paragraphs = 0;
+    let notes = 0;
     const measurePath = path;
     for (const draft of container.drafts) {
       if (draft.type === 'container') {
@@ -85,8 +86,7 @@ export function assemble(
         else if (n.kind === 'note' && !n.citation) n.citation = `${book}${path}注`;
         else if (n.kind === 'term')
           n.citation = `${book}${(node as GlossaryNode).title}第${n.number}条${quoteTitle(n.term)}`;
-        if (n.kind === 'note' && !n.id)
-          n.id = `${id}.n${children.filter((c) => c.kind === 'note').length + 1}`;
+        if (n.kind === 'note' && !n.id) n.id = `${id}.n${++notes}`;
         if (draft.item?.refs.length) n.refs = refsOf(draft.item, 'text', 0);
         children.push(n);
         continue;

@@ -40,6 +40,7 @@ const MAX_ITEM_NAME = 20;
 export class BoxState {
   readonly node: BoxNode;
   private items = 0;
+  private paragraphs = 0;
   private tables = 0;
   private notes = 0;
   private readonly title: Prepared;
@@ -95,7 +96,7 @@ export class BoxState {
     const { cls } = item;
     if (cls.kind === 'paragraph' && this.items === 0 && !LABEL_ITEM.test(item.text)) {
       // A paragraph before the box's first item introduces the box; it is not an item.
-      const number = this.node.children.filter((c) => c.kind === 'paragraph').length + 1;
+      const number = ++this.paragraphs;
       const paragraph: ParagraphNode = {
         id: `${this.node.id}.p${number}`,
         kind: 'paragraph',
@@ -109,7 +110,7 @@ export class BoxState {
       this.push(paragraph);
       return;
     }
-    const number = this.node.children.filter((c) => c.kind === 'boxItem').length + 1;
+    const number = this.items + 1;
     let label: string | undefined;
     let text = item.text;
     if (cls.kind === 'item') {

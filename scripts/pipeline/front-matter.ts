@@ -139,7 +139,7 @@ function readHeaderTable(lines: string[]): { fields?: DocumentMetadata; end: num
     end,
     fields: {
       noticeTitle,
-      title: normalizeSpaces(/《(.+?)》/.exec(noticeTitle)?.[1] ?? ''),
+      title: normalizeSpaces(bookTitle(noticeTitle)),
       issuer: fields.issuer ?? '',
       date: fields.date ?? '',
       documentNumber: fields.documentNumber ?? '',
@@ -148,4 +148,11 @@ function readHeaderTable(lines: string[]): { fields?: DocumentMetadata; end: num
       hasInterpretation: fields.hasInterpretation ?? '',
     },
   };
+}
+
+/** The first title in 《》 (by indexOf: a pattern would rescan a run of 《 with no 》). */
+function bookTitle(text: string): string {
+  const open = text.indexOf('《');
+  const close = open === -1 ? -1 : text.indexOf('》', open + 1);
+  return close > open + 1 ? text.slice(open + 1, close) : '';
 }

@@ -22,14 +22,8 @@ import { classify } from './classify.ts';
 import type { IssueCollector } from './errors.ts';
 import type { Region } from './front-matter.ts';
 import { lineWidth, reflowPdfText } from './reflow.ts';
-import {
-  dropInvisible,
-  isTableLine,
-  repair,
-  repairInline,
-  type RecordRepair,
-  type SourceLine,
-} from './repair.ts';
+import { plainLine } from './toc.ts';
+import { isTableLine, repair, repairInline, type RecordRepair, type SourceLine } from './repair.ts';
 
 /** How a table's cells are separated in the source. */
 export type CellForm = 'tab' | 'pipe' | 'spaces' | 'pdf';
@@ -47,6 +41,9 @@ export interface Block {
   table?: { lines: SourceLine[]; cells: CellForm };
 }
 
+/** Longest paragraph (block), in UTF-16 code units, after its lines are joined. */
+export const MAX_BLOCK_CHARS = 20_000;
+
 export function layoutBlocks(
   lines: string[],
   body: Region[],
@@ -61,12 +58,26 @@ export function layoutBlocks(
     const source = lines
       .slice(region.start, region.end)
       .map((text, i) => ({ text, line: region.start + 1 + i }));
-    if (form === 'markdown-from-pdf' || form === 'markdown-from-html')
-      blocks.push(...markdownBlocks(source, form === 'markdown-from-pdf', issues, repairs));
-    else if (form === 'plain-text') blocks.push(...plainBlocks(source, record));
-    else blocks.push(...pdfBlocks(source, repairs));
+    const read =
+      form === 'markdown-from-pdf' || form === 'markdown-from-html'
+        ? markdownBlocks(source, form === 'markdown-from-pdf', issues, repairs)
+        : form === 'plain-text'
+          ? plainBlocks(source)
+          : pdfBlocks(source, repairs);
+    // (a loop, not push(...read): spreading 100,000 blocks overflows the call stack)
+    for (const block of read) blocks.push(block);
   }
   const joined = joinSplitHeadings(blocks, record);
+  for (const block of joined)
+    if (block.text.length > MAX_BLOCK_CHARS) {
+      issues.add(
+        block.line,
+        'block-too-long',
+        `the paragraph starting here runs to line ${block.endLine} and has ${block.text.length} characters; the build reads paragraphs of at most ${MAX_BLOCK_CHARS} (a real plan's longest is under 3,000); expected paragraphs that end (。) and headings on lines of their own`,
+      );
+      // Read cut at the limit: later stages stay bounded while they look for more problems.
+      block.text = block.text.slice(0, MAX_BLOCK_CHARS);
+    }
   if (form === 'plain-text' || form === 'pdf-text')
     for (const block of joined)
       if (!block.table) block.text = repairInline(block.text, block.line, record);
@@ -76,7 +87,7 @@ export function layoutBlocks(
 /** A pipe-table row: `| a | b |`. */
 const PIPE_ROW = /^[\s\u3000]*\|.*\|[\s\u3000]*$/;
 /** A 专栏's title in a pipe table's first row: `| 专栏5 关键核心技术攻关行动 |  |`. */
-const PIPE_BOX_TITLE = /^[\s\u3000]*\|\s*(专栏\s*\d+[^|]*?)\s*\|(\s*\|)*[\s\u3000]*$/;
+const PIPE_BOX_TITLE = /^[\s\u3000]*\|\s*(专栏\s*\d{1,4}[^|]*)\|(\s*\|)*[\s\u3000]*$/;
 /** Lines that start a Markdown block of their own (list items, headings, bullets, tables). */
 const MARKDOWN_BLOCK_START = /^[\s\u3000]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|[◆●■▲★•]|<(div|p)>|\|)/;
 
@@ -129,7 +140,13 @@ function markdownBlocks(
     }
     table = undefined;
     const previous = blocks.at(-1);
-    if (!gap && previous && !previous.table && !MARKDOWN_BLOCK_START.test(text)) {
+    if (
+      !gap &&
+      previous &&
+      !previous.table &&
+      !MARKDOWN_BLOCK_START.test(text) &&
+      !opensStructure(text)
+    ) {
       // A paragraph's next line (Markdown's soft break): Chinese joins without a space.
       previous.text += text.replace(/^[\s\u3000]+/, '');
       previous.endLine = entry.endLine;
@@ -141,21 +158,33 @@ function markdownBlocks(
   return blocks;
 }
 
+/**
+ * A line that starts something of its own even without a blank line before
+ * it: a bold lead (`**标题。**正文`), a —— lead, or anything the plan numbers
+ * or names (第X章, 一、, 1., 专栏, 表, 注…). A measure printed right under a ◆
+ * item is a new measure, never part of the item.
+ */
+function opensStructure(text: string): boolean {
+  const plain = text.trimStart();
+  if (plain.startsWith('**') || plain.startsWith('__') || plain.startsWith('——')) return true;
+  return classify(plainLine(plain)).kind !== 'paragraph';
+}
+
 /** A run of two or more spaces (ASCII or ideographic) between two cells. */
 const CELL_GAP = /\S(?: {2,}|\u3000{2,}|\t)\S/;
 
-function plainBlocks(source: SourceLine[], record: RecordRepair): Block[] {
+function plainBlocks(source: SourceLine[]): Block[] {
   const blocks: Block[] = [];
   let gap = true;
   let table: Block | undefined;
   for (const { text: original, line } of source) {
-    const raw = dropInvisible(original, line, record).replace(/[\s\u3000]+$/, '');
+    const raw = original.trimEnd();
     if (raw === '') {
       gap = true;
       table = undefined;
       continue;
     }
-    const text = raw.replace(/^[\s\u3000]+/, '');
+    const text = raw.trimStart();
     if (table) {
       // Rows until a blank line, wrapped cells included (the tables stage joins them).
       table.table!.lines.push({ text: raw, line });

@@ -5,7 +5,7 @@
  * without gap or duplicate. Every numbering check of the pipeline goes
  * through NumberingSequence.
  */
-import { CN_NUMERAL_CHARS } from '../../src/model/text.ts';
+import { CN_NUMERAL_CHARS, toChineseNumber } from '../../src/model/text.ts';
 import type { NumberingStyle } from '../../src/model/types.ts';
 
 /** The numbering styles, outermost first: their order is the nesting order. */
@@ -77,4 +77,30 @@ export function headingRoles(styles: Iterable<NumberingStyle>): Map<NumberingSty
     else roles.set(style, (['chapter', 'section'] as const)[level++] ?? 'subpart');
   }
   return roles;
+}
+
+/**
+ * A number as a style prints it: 第七章, 三、, （三）, 3., （3）, ③ (any
+ * number: past 999, where Chinese numerals stop here, in digits).
+ */
+export function printedNumber(style: NumberingStyle, n: number): string {
+  const cn = n >= 1 && n <= 999 ? toChineseNumber(n) : String(n);
+  switch (style) {
+    case '篇':
+    case '章':
+    case '节':
+      return `第${cn}${style}`;
+    case '一、':
+      return `${cn}、`;
+    case '（一）':
+      return `（${cn}）`;
+    case '1.':
+      return `${n}.`;
+    case '（1）':
+      return `（${n}）`;
+    case '1.1':
+      return `x.${n}`;
+    case '①':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
+  }
 }

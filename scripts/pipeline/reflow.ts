@@ -68,13 +68,13 @@ export function reflowPdfText(source: SourceLine[], repairs: Repair[]): PdfBlock
   // 1. Page footers: dropped wherever they fall, with a repair each.
   const lines: SourceLine[] = [];
   for (const l of source) {
-    const text = l.text.replace(/[\s\u3000]+$/, '');
+    const text = l.text.trimEnd();
     if (PAGE_FOOTER.test(text)) {
       repairs.push({ kind: 'page-footer', line: l.line, before: text.trim(), after: '' });
       continue;
     }
     if (text.trim() === '') continue;
-    lines.push({ text: text.replace(/^[\s\u3000]+/, ''), line: l.line });
+    lines.push({ text: text.trimStart(), line: l.line });
   }
   const widths = lines.map((l) => lineWidth(l.text));
   // The full line width around a line: the 80th percentile of its neighbours (boxes print wider).
@@ -99,7 +99,12 @@ export function reflowPdfText(source: SourceLine[], repairs: Repair[]): PdfBlock
         before: `${current.parts} lines`,
         after: '1 paragraph',
       });
-    blocks.push({ text: current.text, line: current.line, endLine: current.endLine, width: current.width });
+    blocks.push({
+      text: current.text,
+      line: current.line,
+      endLine: current.endLine,
+      width: current.width,
+    });
     current = undefined;
   };
 
@@ -143,7 +148,8 @@ export function reflowPdfText(source: SourceLine[], repairs: Repair[]): PdfBlock
     }
     // A paragraph's first line is indented by two characters, so it is short only below that.
     const short = width <= full - (block.parts === 1 ? 3.5 : 1.5);
-    const heading = HEADING_LINE.test(block.text) && block.parts === 1;
+    // (parts first: testing a long joined paragraph on every line would rescan it)
+    const heading = block.parts === 1 && HEADING_LINE.test(block.text);
     const next = lines[i + 1]?.text ?? '';
     // A full line that ends a sentence, before an indented line: the next paragraph's first line.
     const nextIndented =

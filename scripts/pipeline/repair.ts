@@ -1,5 +1,7 @@
 import type { Repair, RepairKind } from '../../src/model/types.ts';
+import { classify } from './classify.ts';
 import type { IssueCollector } from './errors.ts';
+import { plainLine } from './toc.ts';
 
 /**
  * Repair the damage of the PDF-to-markdown conversion, line by line and
@@ -17,6 +19,8 @@ import type { IssueCollector } from './errors.ts';
  * 8. han-latin-space: spaces between Han and digits or Latin letters are dropped (2035 年 → 2035年).
  *
  * Table lines (tab-separated cells) are left as written: the tables stage reads them.
+ * Every step is one pass over its text (no pattern rescans a run it failed
+ * on), so time grows linearly with the input, whatever it holds.
  */
 export interface NormalizedLine {
   text: string;
@@ -66,19 +70,18 @@ export function repair(
     repairs.push({ kind, line, before, after });
   };
 
-  // 1–3: per source line.
+  // 1–3: per source line (invisible characters are gone already: read.ts).
   let lines: NormalizedLine[] = [];
-  source.forEach(({ text: original, line }, index) => {
-    const raw = dropInvisible(original, line, record);
+  source.forEach(({ text: raw, line }, index) => {
     let text = raw.trimEnd();
     if (text !== raw) record('whitespace', line, JSON.stringify(raw.slice(text.length)), '');
     if (text.trim() === '') {
       lines.push({ text: '', line, endLine: line });
       return;
     }
-    if (/^◆\t/.test(text)) {
+    if (text.startsWith('◆\t')) {
       record('whitespace', line, '◆\\t', '◆ ');
-      text = text.replace(/^◆\t/, '◆ ');
+      text = `◆ ${text.slice(2)}`;
     }
     text = repairHtml(text, line, record, issues);
     for (const piece of text.split('\n')) lines.push({ text: piece, line, endLine: line });
@@ -108,21 +111,46 @@ export type RecordRepair = (kind: RepairKind, line: number, before: string, afte
 type Record_ = RecordRepair;
 
 /**
- * Characters that print nothing: zero-width spaces and joiners (U+200B–U+200D,
- * U+2060, U+FEFF) and control characters other than tab. A conversion leaves
- * them; each one dropped is recorded.
+ * Pairs `<tag>…</tag>` in one pass: each open tag is paired with the first
+ * close tag after it (what `<tag>([\s\S]*?)<\/tag>` does, without its
+ * quadratic rescans when a close tag is missing). `replace` gives the text
+ * that stands for a pair; the text between pairs is kept.
  */
-const INVISIBLE = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u200b-\\u200d\\u2060\\ufeff]';
-const HAS_INVISIBLE = new RegExp(INVISIBLE);
-const EVERY_INVISIBLE = new RegExp(INVISIBLE, 'g');
-
-export function dropInvisible(text: string, line: number, record: RecordRepair): string {
-  if (!HAS_INVISIBLE.test(text)) return text;
-  const codes = [...new Set(text.match(EVERY_INVISIBLE))].map(
-    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
-  record('invisible-character', line, codes.join(' '), '');
-  return text.replace(EVERY_INVISIBLE, '');
+function replacePairs(
+  text: string,
+  tags: readonly string[],
+  replace: (tag: string, inner: string, whole: string) => string,
+): { text: string; pairs: number; between: string } {
+  let out = '';
+  let between = '';
+  let pairs = 0;
+  let at = 0;
+  const exhausted = new Set<string>();
+  for (;;) {
+    // The earliest open tag of any kind still pairable.
+    let open = -1;
+    let tag = '';
+    for (const t of tags) {
+      if (exhausted.has(t)) continue;
+      const i = text.indexOf(`<${t}>`, at);
+      if (i !== -1 && (open === -1 || i < open)) [open, tag] = [i, t];
+    }
+    if (open === -1) break;
+    const innerStart = open + tag.length + 2;
+    const close = text.indexOf(`</${tag}>`, innerStart);
+    if (close === -1) {
+      // No close after this one, so none after any later one either.
+      exhausted.add(tag);
+      continue;
+    }
+    const end = close + tag.length + 3;
+    out += text.slice(at, open);
+    between += text.slice(at, open);
+    out += replace(tag, text.slice(innerStart, close), text.slice(open, end));
+    pairs++;
+    at = end;
+  }
+  return { text: out + text.slice(at), pairs, between: between + text.slice(at) };
 }
 
 function repairHtml(text: string, line: number, record: Record_, issues: IssueCollector): string {
@@ -130,69 +158,77 @@ function repairHtml(text: string, line: number, record: Record_, issues: IssueCo
   let out = text;
   // A run of <div>…</div> or <p>…</p> blocks: one paragraph each.
   if (/^\s*<(div|p)>/.test(out)) {
-    const items = [...out.matchAll(/<(div|p)>([\s\S]*?)<\/\1>/g)].map((m) => m[2]!.trim());
-    const rest = out.replace(/<(div|p)>[\s\S]*?<\/\1>/g, '').trim();
+    const items: string[] = [];
+    const { between } = replacePairs(out, ['div', 'p'], (_tag, inner) => {
+      items.push(inner.trim());
+      return '';
+    });
+    const rest = between.trim();
     if (rest !== '')
-      issues.add(line, 'html-unexpected', `text outside <div>/<p> blocks: "${rest}"`);
+      issues.add(
+        line,
+        'html-unexpected',
+        `text outside <div>/<p> blocks: "${rest.slice(0, 40)}"; expected one block per item`,
+      );
     const after = items.join('\n\n');
     record('html-tag', line, out, after);
     out = after;
   }
-  out = out.replace(/<b>([\s\S]*?)<\/b>/g, (whole, inner: string) => {
+  out = replacePairs(out, ['b'], (_tag, inner, whole) => {
     record('html-tag', line, whole, `**${inner}**`);
     return `**${inner}**`;
-  });
-  out = out.replace(/<sub>([\s\S]*?)<\/sub>/g, (whole, inner: string) => {
+  }).text;
+  out = replacePairs(out, ['sub'], (_tag, inner, whole) => {
     record('html-tag', line, whole, inner);
     return inner;
-  });
-  const left = /<\/?[a-zA-Z][^>]*>/.exec(out);
-  if (left)
-    issues.add(
-      line,
-      'html-unexpected',
-      `HTML tag ${left[0]} that no repair knows; expected plain text or <b>, <sub>, <div>, <p>`,
-    );
+  }).text;
+  // Any other tag is reported on the decoded block text (structure.ts), where a tag
+  // split over lines or written with entities shows too.
   return out;
 }
 
+/**
+ * Join the paragraphs a page break cut: a paragraph that stops mid-sentence,
+ * blank lines, and a next line that can continue it. One pass: a joined
+ * paragraph is only ever checked at its newest end, never rescanned.
+ */
 function joinPageBreaks(lines: NormalizedLine[], record: Record_): NormalizedLine[] {
   const out: NormalizedLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const entry = lines[i]!;
-    out.push({ ...entry });
-  }
-  // Walk blocks: a block's last line, blank lines, the next block's first line.
   let i = 0;
-  while (i < out.length) {
-    const a = out[i]!;
-    if (a.text === '') {
-      i++;
-      continue;
+  while (i < lines.length) {
+    const a = { ...lines[i]! };
+    out.push(a);
+    i++;
+    if (a.text === '' || !canBeCut(a.text)) continue;
+    // Only the newest end of the joined text is looked at (a long joined string is never
+    // rescanned: even slicing its end would flatten it each time).
+    const startsBold = a.text.startsWith('**');
+    let stars = countStars(a.text);
+    let end = a.text;
+    let last8 = tail(a.text);
+    for (;;) {
+      // A paragraph wholly in bold is a heading; one that ends a sentence is whole.
+      const wholeBold = stars === 4 && startsBold && end.endsWith('**');
+      if (wholeBold || endsSentence(end)) break;
+      let j = i;
+      while (j < lines.length && lines[j]!.text === '') j++;
+      const b = lines[j];
+      // The next line of the same block (no blank line between) is not a page break.
+      if (!b || j === i || !canContinue(b.text)) break;
+      record('page-break-join', b.line, `${last8}⏎${head(b.text)}`, `${last8}${head(b.text)}`);
+      a.text = a.text + b.text;
+      a.endLine = b.endLine;
+      stars += countStars(b.text);
+      end = b.text;
+      last8 = tail(`${last8}${b.text}`);
+      i = j + 1;
     }
-    let j = i + 1;
-    while (j < out.length && out[j]!.text === '') j++;
-    const b = out[j];
-    const nextIsBlockStart = j === i + 1; // same block: lines of one paragraph
-    if (!b || nextIsBlockStart || !continuesAfter(a.text) || !canContinue(b.text)) {
-      i++;
-      continue;
-    }
-    record(
-      'page-break-join',
-      b.line,
-      `${tail(a.text)}⏎${head(b.text)}`,
-      `${tail(a.text)}${head(b.text)}`,
-    );
-    a.text = a.text + b.text;
-    a.endLine = b.endLine;
-    out.splice(i + 1, j - i); // drop the blank lines and b
   }
   return out;
 }
 
-/** Does this paragraph line stop mid-sentence (so a page break cut it)? */
-function continuesAfter(text: string): boolean {
+/** Can a page break cut this block (a paragraph or an item), as opposed to a heading, table or caption? */
+function canBeCut(text: string): boolean {
   if (
     /^#/.test(text) ||
     isTableLine(text) ||
@@ -200,12 +236,37 @@ function continuesAfter(text: string): boolean {
     /^(表|图)\s*\d/.test(text)
   )
     return false;
-  if (/^\*\*[^*]+\*\*$/.test(text)) return false;
-  return !TERMINAL.test(text.replace(/\*+$/, ''));
+  return !STANDS_ALONE.has(classify(plainLine(text)).kind);
+}
+
+/** Classes that are never the first half of a paragraph cut by a page break, nor its second half. */
+const STANDS_ALONE = new Set([
+  'heading',
+  'box',
+  'caption',
+  'figure',
+  'note',
+  'glossary',
+  'appendix',
+]);
+
+/** Does this (last) piece end a sentence, bold markers aside? */
+function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '*') end--;
+  return TERMINAL.test(text.slice(Math.max(0, end - 2), end));
+}
+
+function countStars(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf('*'); k !== -1; k = text.indexOf('*', k + 1)) n++;
+  return n;
 }
 
 function canContinue(text: string): boolean {
-  return !BLOCK_START.test(text) && !isTableLine(text);
+  if (BLOCK_START.test(text) || isTableLine(text)) return false;
+  const kind = classify(plainLine(text)).kind;
+  return !STANDS_ALONE.has(kind) && kind !== 'item' && kind !== 'bullet' && kind !== 'dash';
 }
 
 const tail = (s: string) => s.slice(-8);
@@ -215,13 +276,7 @@ const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’`;
 
 export function repairInline(text: string, line: number, record: Record_): string {
   let out = text;
-  out = out.replace(
-    /\s*\$\s*([A-Za-z]+)_\{([^}]*)\}\s*\$\s*/g,
-    (whole, base: string, sub: string) => {
-      record('latex', line, whole.trim(), `${base}${sub}`);
-      return ` ${base}${sub} `;
-    },
-  );
+  out = repairLatex(out, line, record);
   out = out.replace(
     /(?<=\p{Script=Han})\s*\b(and|etc)\b\s*(?=\p{Script=Han})/gu,
     (whole, word: string) => {
@@ -241,6 +296,31 @@ export function repairInline(text: string, line: number, record: Record_): strin
     record('han-latin-space', line, `${count} space(s)`, '');
   }
   return spaced;
+}
+
+/** `$PM_{2.5}$` → ` PM2.5 ` (the spaces around it go: normalizeSpaces). One pass over the `$`s. */
+function repairLatex(text: string, line: number, record: Record_): string {
+  let p = text.indexOf('$');
+  if (p === -1) return text;
+  // `[^}$]`: an attempt stops at the next `$`, so no character is scanned twice over.
+  const latex = /\$\s*([A-Za-z]+)_\{([^}$]*)\}\s*\$/y;
+  let out = '';
+  let at = 0;
+  while (p !== -1) {
+    latex.lastIndex = p;
+    const m = latex.exec(text);
+    if (!m) {
+      p = text.indexOf('$', p + 1);
+      continue;
+    }
+    let end = p + m[0].length;
+    while (end < text.length && /\s/.test(text[end]!)) end++;
+    record('latex', line, m[0], `${m[1]}${m[2]}`);
+    out += `${text.slice(at, p).trimEnd()} ${m[1]}${m[2]} `;
+    at = end;
+    p = text.indexOf('$', end);
+  }
+  return out + text.slice(at);
 }
 
 function widenPunctuation(text: string): string {

@@ -31,7 +31,6 @@ import type {
   TermNode,
   TocEntry,
 } from '../../src/model/types.ts';
-import { toChineseNumber } from '../../src/model/text.ts';
 import { BoxState } from './boxes.ts';
 import { citeFigure } from './citation.ts';
 import { type BlockClass, classify } from './classify.ts';
@@ -39,8 +38,14 @@ import type { IssueCollector } from './errors.ts';
 import { TERM_ENTRY, termKey, termOf, TermReferences, type TermRefFound } from './glossary.ts';
 import type { Block } from './layout.ts';
 import { type Lead, markedLead } from './leads.ts';
-import { type HeadingRole, headingRoles, NumberingSequence, styleRank } from './numbering.ts';
-import { type Inline, parseInline, plainInline } from './parse.ts';
+import {
+  type HeadingRole,
+  headingRoles,
+  NumberingSequence,
+  printedNumber,
+  styleRank,
+} from './numbering.ts';
+import { htmlTag, type Inline, InlineReader, plainInline } from './parse.ts';
 import { normalizeSpaces } from './repair.ts';
 import { linkNote, parseTable, type TableInput } from './tables.ts';
 
@@ -108,7 +113,7 @@ export function structure(
   const record = (kind: Repair['kind'], line: number, before: string, after: string) =>
     repairs.push({ kind, line, before, after });
 
-  const prepared = prepare(input.blocks, markdown, record);
+  const prepared = prepare(input.blocks, markdown, record, issues);
   const roles = headingRoles([
     ...input.toc.flatMap((e) => (e.numbering ? [e.numbering] : [])),
     ...bodyHeadingStyles(prepared),
@@ -438,9 +443,12 @@ function prepare(
   blocks: Block[],
   markdown: boolean,
   record: (kind: Repair['kind'], line: number, before: string, after: string) => void,
+  issues: IssueCollector,
 ): Prepared[] {
+  const reader = new InlineReader(issues);
   const read = blocks.map((block) => {
-    if (block.table)
+    if (block.table) {
+      for (const l of block.table.lines) htmlCheck(l.text, l.line, issues);
       return {
         block,
         inline: plainInline(''),
@@ -448,8 +456,11 @@ function prepare(
         cls: { kind: 'table' as const },
         refs: [],
       };
-    const inline = markdown ? parseInline(block.text) : plainInline(block.text);
-    const text = normalizeSpaces(inline.text.replace(/^[\s\u3000]+/, ''));
+    }
+    const inline = markdown ? reader.read(block.text, block.line) : plainInline(block.text);
+    // On the decoded text: a tag split over lines, or written with entities, shows here.
+    htmlCheck(inline.text, block.line, issues);
+    const text = normalizeSpaces(inline.text.trimStart());
     const cls = PREFACE_HEADING.test(text) ? { kind: 'preface' as const } : classify(text);
     return { block, inline, text, cls, refs: [] as TermRefFound[] };
   });
@@ -476,6 +487,17 @@ function prepare(
     p.cls = classify(p.text);
   }
   return read;
+}
+
+/** HTML left in the text (`html-unexpected`): markup that no repair covers reaches no node. */
+function htmlCheck(text: string, line: number, issues: IssueCollector): void {
+  const tag = htmlTag(text);
+  if (tag)
+    issues.add(
+      line,
+      'html-unexpected',
+      `HTML ${tag} in the text; expected plain text (the repairs turn <b>, <sub>, <div> and <p> into text, nothing else)`,
+    );
 }
 
 /** Bold ranges after the references were taken out (a reference never sits inside a lead's bold). */
@@ -543,20 +565,12 @@ function numberingIssue(
   parent: Container,
   text: string,
 ): void {
-  const printed = (n: number) =>
-    cls.style === '篇' || cls.style === '章' || cls.style === '节'
-      ? `第${toChineseNumber(n)}${cls.style}`
-      : cls.style === '一、'
-        ? `${toChineseNumber(n)}、`
-        : cls.style === '（一）'
-          ? `（${toChineseNumber(n)}）`
-          : `${n}`;
   const where =
     role === 'section' && 'label' in parent.node ? ` in ${(parent.node as HeadingNode).label}` : '';
   issues.add(
     line,
     `${role}-number`,
-    `${text.slice(0, 20)}… is numbered ${cls.label}${where}, expected ${printed(expected)}`,
+    `${text.slice(0, 20)}… is numbered ${cls.label}${where}, expected ${printedNumber(cls.style, expected)}`,
   );
 }
 

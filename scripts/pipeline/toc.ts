@@ -18,22 +18,64 @@ export interface TocRegion {
   end: number;
 }
 
-/** A line without the markup and layout a conversion leaves: indentation, #, bold, tags, ZWNJ. */
+/** A line without the markup and layout a conversion leaves: indentation, #, bold, tags. */
 export function plainLine(raw: string): string {
   return raw
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/<\/?(?:b|strong|p|div|span)>/g, '')
-    .replace(/^[\s\u3000]*#+[\s\u3000]*/, '')
+    .replace(/^\s*#+\s*/, '')
     .replace(/\*\*/g, '')
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    .trim();
 }
 
 const TOC_HEADING = /^目[\s\u3000]*录$/;
 /** The 目录's own page numbers: I, II, … XII (ASCII or Ⅰ–Ⅻ). */
 const ROMAN = /^[IVXLCⅠ-Ⅻ]+$/;
-/** A page reference at the end of an entry: leaders or blanks, the page, any trailing columns. */
-const PAGE_TAIL =
-  /(?:[\s\u3000]*[.…·．]{2,}[\s\u3000]*|[\t \u3000]+)(\d{1,4})(?:[\t \u3000]+[-—–]?)*$/;
+/** Leader characters between an entry's title and its page: `……`, `.....`, `···`. */
+const LEADERS = '.…·．';
+const BLANKS = ' \t\u3000';
+
+/**
+ * An entry's title and page, read from the end of the line: the page (1–4
+ * digits) after blanks or leaders, and any columns after it that hold only a
+ * dash (`\t5\t-`); then the leaders. By hand, one pass from the end: the
+ * patterns this replaces backtracked exponentially on a long run of blanks.
+ */
+export function splitPage(text: string): { body: string; page: number | null } {
+  const blankAt = (i: number) => i >= 0 && BLANKS.includes(text[i]!);
+  let end = text.length;
+  while (end > 0 && blankAt(end - 1)) end--;
+  const beforeDashes = end;
+  // Trailing dash columns after the page: blanks, then one dash.
+  while (end > 1 && '-—–'.includes(text[end - 1]!) && blankAt(end - 2)) {
+    end--;
+    while (end > 0 && blankAt(end - 1)) end--;
+  }
+  let digits = end;
+  while (digits > 0 && /[0-9]/.test(text[digits - 1]!)) digits--;
+  let page: number | null = null;
+  let bodyEnd = end;
+  if (end - digits >= 1 && end - digits <= 4 && digits > 0) {
+    // Before the page: blanks, or leaders (with blanks around them).
+    let k = digits;
+    while (k > 0 && blankAt(k - 1)) k--;
+    let leaders = k;
+    while (leaders > 0 && LEADERS.includes(text[leaders - 1]!)) leaders--;
+    if (k - leaders >= 2 || k < digits) {
+      page = Number(text.slice(digits, end));
+      bodyEnd = k - leaders >= 2 ? leaders : k;
+    }
+  }
+  // Dash columns count only after a page.
+  if (page === null) bodyEnd = beforeDashes;
+  // Leaders with no page after them.
+  let body = bodyEnd;
+  while (body > 0 && blankAt(body - 1)) body--;
+  let leaders = body;
+  while (leaders > 0 && LEADERS.includes(text[leaders - 1]!)) leaders--;
+  if (body - leaders >= 2) body = leaders;
+  return { body: text.slice(0, body).trim(), page };
+}
+
 /** Entries that are not numbered headings. */
 const OTHER_ENTRY =
   /^(序[\s\u3000]*言|前[\s\u3000]*言|名[\s\u3000]*词[\s\u3000]*(?:解[\s\u3000]*释|注[\s\u3000]*释)|附[\s\u3000]*[录件表图].*|后[\s\u3000]*记|结[\s\u3000]*束[\s\u3000]*语|结[\s\u3000]*语)$/;
@@ -41,14 +83,7 @@ const OTHER_ENTRY =
 type Entry = Omit<TocEntry, 'kind'>;
 
 function entryOf(text: string, line: number): Entry | null {
-  let page: number | null = null;
-  let body = text;
-  const tail = PAGE_TAIL.exec(body);
-  if (tail) {
-    page = Number(tail[1]);
-    body = body.slice(0, tail.index);
-  }
-  body = body.replace(/[\s\u3000]*[.…·．]{2,}$/, '').trim();
+  const { body, page } = splitPage(text);
   if (OTHER_ENTRY.test(body)) {
     const title = body.replace(/[\s\u3000]+/g, '');
     return { numbering: null, number: 0, title, page, line };

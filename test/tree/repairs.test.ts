@@ -3,9 +3,11 @@ import { IssueCollector } from '../../scripts/pipeline/errors.ts';
 import { repair } from '../../scripts/pipeline/repair.ts';
 import { indexById } from '../../src/model/tree.ts';
 import type { MeasureNode, Repair } from '../../src/model/types.ts';
+import { buildText, planAround } from '../support/plan-text.ts';
 import { realPlan } from '../support/real-plan.ts';
 
-const numbered = (lines: string[], first = 1) => lines.map((text, i) => ({ text, line: first + i }));
+const numbered = (lines: string[], first = 1) =>
+  lines.map((text, i) => ({ text, line: first + i }));
 const run = (lines: string[]) =>
   repair(numbered(lines), { pageBreaks: true }, new IssueCollector('fixture.md'));
 const texts = (lines: string[]) =>
@@ -97,10 +99,20 @@ describe('repair: each repair on a small case taken from the plan', () => {
     ]);
   });
 
-  it('reports an HTML tag it has no repair for', () => {
-    const issues = new IssueCollector('fixture.md');
-    repair(numbered(['文字<span>乙</span>'], 7), { pageBreaks: true }, issues);
-    expect(issues.issues).toMatchObject([{ line: 7, rule: 'html-unexpected' }]);
+  it('reports an HTML tag it has no repair for, on the decoded paragraph', () => {
+    // A tag on one line, a tag split over two lines of one paragraph, a tag written with entities.
+    for (const [body, line] of [
+      ['文字<span>乙</span>。', 5],
+      ['<img src=x\nonerror=alert(1)>文字。', 5],
+      ['文字&lt;script&gt;alert(1)&lt;/script&gt;。', 5],
+    ] as const) {
+      const { issues } = buildText(
+        planAround(`第一章 总则\n\n${body}`),
+        'markdown-from-html',
+        'fixture.md',
+      );
+      expect(issues, body).toMatchObject([{ line, rule: 'html-unexpected' }]);
+    }
   });
 });
 
