@@ -60,7 +60,11 @@ import { validateAgainstToc } from './pipeline/validate.ts';
 import { writeAtomically } from './pipeline/write.ts';
 import {
   buildSearchArtifacts,
+  corpusSearchFiles,
+  inCorpusOrder,
+  keptPlanSearch,
   planCompactText,
+  type PlanSearch,
   SearchBuildError,
 } from './search-index/build-index.ts';
 import { parseTermList } from './search-index/dictionary.ts';
@@ -95,6 +99,8 @@ export interface PlanData {
   entities: EntityIndex;
   /** Keyed by PLAN_ARTIFACTS name. */
   files: Record<PlanArtifactName, string>;
+  /** The plan's search index (its files are under search/, written with the corpus's). */
+  search: PlanSearch;
 }
 
 /**
@@ -195,7 +201,7 @@ export function buildPlanData(
   const entities = extractEntities(plan.document, curated);
   curatedIssues.throwIfAny();
   // 10. search index
-  const search = buildSearchArtifacts(plan, entities, {
+  const { search, files: searchFiles } = buildSearchArtifacts(plan, entities, {
     curatedTerms: inputs.searchTerms?.terms ?? [],
     curatedTermsFile: inputs.searchTerms?.file ?? '(no search terms)',
     topics: corpus.topics,
@@ -210,8 +216,9 @@ export function buildPlanData(
       entities: JSON.stringify(withStamp(entities, stamp), null, 1),
       targets: JSON.stringify({ schema: 2, stamp, targets } satisfies TargetFile, null, 1),
       targetsCsv: targetsCsv(targets, stamp),
-      ...search,
+      ...searchFiles,
     },
+    search,
   };
 }
 
@@ -518,6 +525,17 @@ function main(): void {
     );
     files[corpusArtifact('compareMetrics')] = JSON.stringify(compare, null, 1);
     console.log(compareReport(compare));
+    // 5. Search: every plan's index and the corpus's shards (scripts/search-index/build-index.ts).
+    Object.assign(
+      files,
+      corpusSearchFiles(
+        inCorpusOrder(
+          built.map((d) => d.search),
+          corpusEntries.plans.map((p) => p.slug),
+        ),
+        corpus.topics,
+      ),
+    );
     writeAtomically(outDir, files);
     console.log(
       `Wrote ${outDir}/: ${built.length} plan(s) (${built.map((d) => d.plan.slug).join(', ')}), ${Object.keys(files).length} files`,
@@ -562,7 +580,13 @@ function keptPlanFiles(
   const plan = JSON.parse(files[planArtifact(slug, 'plan')]!) as PlanFile;
   const targets = (JSON.parse(files[planArtifact(slug, 'targets')]!) as TargetFile).targets;
   const entities = JSON.parse(files[planArtifact(slug, 'entities')]!) as EntityIndex;
-  return { files, data: { plan, targets, entities, files: {} as PlanData['files'] } };
+  const search = keptPlanSearch(
+    slug,
+    (path) => existsSync(`${outDir}/${path}`),
+    (path) => readFileSync(`${outDir}/${path}`, 'utf8'),
+  );
+  if (!search) return null;
+  return { files, data: { plan, targets, entities, files: {} as PlanData['files'], search } };
 }
 
 function treeSummary(document: DocumentNode): string {

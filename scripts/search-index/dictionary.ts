@@ -277,14 +277,18 @@ export function domainTerms(units: SourceUnit[], curated: string[]): Map<string,
   ))
     add(word, 'repeated');
   // A generated term that contains another term would hide it (解决停车难 hides 停车难): drop it.
-  for (const [word, source] of terms) {
+  // Terms are at most MAX_TERM characters (curated ones may be longer), so checking each term's
+  // substrings against the set is linear in the number of terms.
+  for (const [word, source] of [...terms]) {
     if (source === 'curated') continue;
-    for (const other of terms.keys()) {
-      if (other !== word && other.length < word.length && word.includes(other)) {
-        terms.delete(word);
-        break;
+    search: for (let from = 0; from < word.length; from++)
+      for (let to = from + 1; to <= word.length; to++) {
+        if (to - from === word.length) continue;
+        if (terms.has(word.slice(from, to))) {
+          terms.delete(word);
+          break search;
+        }
       }
-    }
   }
   return terms;
 }

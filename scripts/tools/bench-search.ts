@@ -31,21 +31,29 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { EntityIndex, PlanFile } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import type { SearchIndexFile } from '../../src/search/format.ts';
+import { decodeMarked, type TextChunk } from '../../src/search/format.ts';
+import { compact } from '../../src/search/fold.ts';
 import { bigrams } from '../../src/search/segment.ts';
 import { pageOf } from '../../src/model/urls.ts';
 import { walk } from '../../src/model/tree.ts';
-import { artifactPath, corpusArtifact, planArtifact } from '../../src/model/artifacts.ts';
+import {
+  artifactPath,
+  corpusArtifact,
+  planArtifact,
+  searchPath,
+} from '../../src/model/artifacts.ts';
 import type { CorpusFile } from '../../src/model/types.ts';
 import { readCorpusSources, readPlanInputs } from '../build.ts';
-import { buildSearchArtifacts } from '../search-index/build-index.ts';
+import { buildPlanSearch } from '../search-index/build-index.ts';
 import { collectUnits } from '../search-index/units.ts';
-import { evaluate, readRelevanceSet, type RelevanceCase } from './relevance.ts';
+import { evaluate, planOf, readRelevanceSet, type RelevanceCase } from './relevance.ts';
 import { serveStatic } from './static-server.ts';
 import { launch } from './chromium.ts';
 import { type EngineReport, printReport } from './bench-search-report.ts';
-import { addSizes, fmtSizes, percentile, sizes, timeIt } from './bench-stats.ts';
+import { addSizes, fmtSizes, kb, percentile, sizes, timeIt } from './bench-stats.ts';
 import { pagefindBrowser, planKbBrowser } from './bench-search-browser.ts';
+import { firstQueries, nodeLatency } from './bench-search-node.ts';
+import { fileLoader } from './search-cli.ts';
 
 /** A snapshot of dist/ taken at start, so a concurrent `npm run build` cannot change the site mid-run. */
 let DIST = 'dist';
@@ -96,26 +104,23 @@ function searchCode(htmlPath: string): string[] {
 
 // ---------- Node: Plan KB ----------
 
-function timingQueries(
-  units: { compact: string }[],
-  cases: RelevanceCase[],
-  count: number,
-): string[] {
-  // The relevance queries plus real substrings of the plan: typical lengths of typed queries.
+/** The relevance queries plus real substrings of the plan: typical lengths of typed queries. */
+function timingQueries(texts: string[], cases: RelevanceCase[], count: number): string[] {
   let seed = 12345;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const extra: string[] = [];
   while (extra.length < count) {
-    const u = units[Math.floor(next() * units.length)]!;
+    const text = texts[Math.floor(next() * texts.length)]!;
     const len = 2 + Math.floor(next() * 6);
-    const at = Math.floor(next() * Math.max(1, u.compact.length - len));
-    const q = u.compact.slice(at, at + len);
+    const at = Math.floor(next() * Math.max(1, text.length - len));
+    const q = text.slice(at, at + len);
     if (/\p{Script=Han}{2}/u.test(q)) extra.push(q);
   }
   return [...cases.map((c) => c.query), ...extra];
 }
 
-function nodeLatency(
+/** Latency of a synchronous search function (the baseline). */
+function syncLatency(
   search: (q: string) => unknown,
   queries: string[],
   rounds: number,
@@ -145,24 +150,27 @@ const BASELINE_OPTIONS = {
 // ---------- main ----------
 
 async function main(): Promise<void> {
-  if (!existsSync(join(DIST, 'search', 'index.json')))
-    throw new Error('dist/search/index.json missing: run `npm run build` first');
+  if (!existsSync(join(DIST, searchPath({ kind: 'manifest' }))))
+    throw new Error(
+      `dist/${searchPath({ kind: 'manifest' })} missing: run \`npm run build\` first`,
+    );
   const snapshot = mkdtempSync(join(tmpdir(), 'plan-kb-dist-'));
   cpSync(DIST, snapshot, { recursive: true });
   DIST = snapshot;
-  // The first plan of the corpus (the relevance set is written for it).
-  const slug = (
+  // The plan the relevance set was first written for (Licang), when the corpus has it.
+  const slugs = (
     JSON.parse(readFileSync(artifactPath(corpusArtifact('corpus')), 'utf8')) as CorpusFile
-  ).plans[0]!.slug;
+  ).plans.map((p) => p.slug);
+  const slug = slugs.includes('licang-14') ? 'licang-14' : slugs[0]!;
   const plan = JSON.parse(
     readFileSync(artifactPath(planArtifact(slug, 'plan')), 'utf8'),
   ) as PlanFile;
   const inputs = readPlanInputs(slug);
-  const cases = readRelevanceSet();
+  const cases = readRelevanceSet().filter((c) => planOf(c) === slug);
   const runs = QUICK ? 1 : 3;
   const reports: EngineReport[] = [];
 
-  // Plan KB
+  // Plan KB: the plan's index as the site serves it (dist/search/), searched in the plan's scope.
   const entities = JSON.parse(
     readFileSync(artifactPath(planArtifact(slug, 'entities')), 'utf8'),
   ) as EntityIndex;
@@ -171,31 +179,40 @@ async function main(): Promise<void> {
     curatedTermsFile: inputs.searchTerms?.file ?? '',
     topics: readCorpusSources().topics,
   };
-  const built = timeIt(() => buildSearchArtifacts(plan, entities, sources), runs);
-  const indexJson = built.value.searchIndex;
-  const file = JSON.parse(indexJson) as SearchIndexFile;
-  const load = timeIt(
-    () => new SearchEngine(JSON.parse(indexJson) as SearchIndexFile),
-    QUICK ? 3 : 7,
+  const built = timeIt(() => buildPlanSearch(plan, entities, sources), runs);
+  const chunks = built.value.chunks;
+  const opened: number[] = [];
+  let engine!: SearchEngine;
+  for (let i = 0; i < (QUICK ? 3 : 7); i++) {
+    const t = performance.now();
+    engine = await SearchEngine.open(fileLoader(DIST));
+    await engine.search('养老', { plan: slug, limit: 8 });
+    opened.push(performance.now() - t);
+  }
+  const texts = chunks.flatMap((c: TextChunk) =>
+    c.units.map((u) => compact(decodeMarked(u.x).text)),
   );
-  const engine = load.value;
-  const queries = timingQueries(engine.units, cases, 200);
-  const planLatency = nodeLatency((q) => engine.search(q, { limit: 10 }), queries, QUICK ? 1 : 3);
-  const planScores = evaluate(cases, (q) => engine.search(q, { limit: 10 }).hits.map((h) => h.id));
-  const distIndex = join(DIST, 'search', 'index.json');
-  if (!existsSync(distIndex)) throw new Error(`${distIndex} missing: run \`npm run build\` first`);
-  const codeFiles = searchCode(join(DIST, '7', '1', 'index.html'));
+  const queries = timingQueries(texts, cases, 200);
+  const planLatency = await nodeLatency(engine, queries, slug, QUICK ? 1 : 3);
+  const planScores = await evaluate(cases, async (q) =>
+    (await engine.search(q, { limit: 10, plan: slug })).hits.map((h) => h.id),
+  );
+  const data = await firstQueries(
+    DIST,
+    cases.map((c) => c.query),
+    slug,
+  );
+  const codeFiles = searchCode(join(DIST, slug, '7', '1', 'index.html'));
   const workerFile = readdirSync(join(DIST, '_astro')).find((f) => f.startsWith('search-worker'));
   if (workerFile && !codeFiles.some((f) => f.endsWith(workerFile)))
     codeFiles.push(join(DIST, '_astro', workerFile));
   const codeSizes = addSizes(...codeFiles.map((f) => sizes(readFileSync(f))));
-  const indexSizes = sizes(readFileSync(distIndex));
   const plankb: EngineReport = {
     name: 'Plan KB',
     buildMs: built.ms,
-    loadMs: load.ms,
-    payload: addSizes(indexSizes, codeSizes),
-    payloadNote: `index ${fmtSizes(indexSizes)} + code ${fmtSizes(codeSizes)} (${codeFiles.map((f) => f.replace(`${DIST}/`, '')).join(', ')})`,
+    loadMs: percentile(opened, 50),
+    payload: { raw: NaN, gzip: NaN, brotli: codeSizes.brotli + data.median },
+    payloadNote: `code ${fmtSizes(codeSizes)} (${codeFiles.map((f) => f.replace(`${DIST}/`, '')).join(', ')}) + the index files a first query reads, brotli: median ${kb(data.median)}, largest ${kb(data.max)} (${data.maxQuery}), over the ${cases.length} relevance queries`,
     nodeP50: planLatency.p50,
     nodeP95: planLatency.p95,
     relevance: planScores,
@@ -217,7 +234,7 @@ async function main(): Promise<void> {
   );
   const miniSearchCode = sizes(readFileSync('node_modules/minisearch/dist/es/index.js'));
   const baselineSearch = (q: string) => baseline.search(q).map((r) => units[r.id as number]!.id);
-  const baselineLatency = nodeLatency(baselineSearch, queries, QUICK ? 1 : 3);
+  const baselineLatency = syncLatency(baselineSearch, queries, QUICK ? 1 : 3);
   reports.push({
     name: 'Bigram MiniSearch (baseline)',
     buildMs: baselineBuilt.ms,
@@ -226,7 +243,7 @@ async function main(): Promise<void> {
     payloadNote: `serialized index ${fmtSizes(sizes(baselineJson))} + minisearch ${fmtSizes(miniSearchCode)} (unminified ES build), no snippet text`,
     nodeP50: baselineLatency.p50,
     nodeP95: baselineLatency.p95,
-    relevance: evaluate(cases, baselineSearch),
+    relevance: await evaluate(cases, (q) => Promise.resolve(baselineSearch(q))),
   });
 
   // Pagefind over the same built site
@@ -239,7 +256,7 @@ async function main(): Promise<void> {
   // Entity, download and help pages would only add noise to Pagefind's results.
   const added = await index.addDirectory({
     path: DIST,
-    glob: '{preface,indicators,1,2,3,4,5,6,7,8,9,10,11}/**/*.html',
+    glob: `${slug}/{preface,indicators,1,2,3,4,5,6,7,8,9,10,11}/**/*.html`,
   });
   await index.writeFiles({ outputPath: pagefindDir });
   const pfBuildMs = performance.now() - pfStart;
@@ -278,11 +295,15 @@ async function main(): Promise<void> {
       compress: true,
     });
     const browser = await launch();
-    const urlToId = new Map(file.units.map((u) => [decodeURIComponent(u.u), u.id]));
+    // The index holds plan paths (/7/1/#7.1.1); the pages link to site URLs (/licang-14/7/1/#7.1.1).
+    const urlToId = new Map(
+      chunks.flatMap((c) => c.units.map((u) => [decodeURIComponent(`/${slug}${u.u}`), u.id])),
+    );
     // A cold first context pays for compiling the scripts: warm the browser up once.
-    await planKbBrowser(browser, server, cases.slice(0, 3), 1, engineBundle, urlToId, ROUNDS);
+    await planKbBrowser(browser, server, cases.slice(0, 3), 1, engineBundle, urlToId, ROUNDS, slug);
     const ids = new Map<string, string>();
-    for (const { node, parents } of walk(plan.document)) ids.set(node.id, pageOf(node, parents));
+    for (const { node, parents } of walk(plan.document))
+      ids.set(node.id, `/${slug}${pageOf(node, parents)}`);
     try {
       plankb.browser = {};
       pfReport.browser = {};
@@ -295,27 +316,29 @@ async function main(): Promise<void> {
           engineBundle,
           urlToId,
           ROUNDS,
+          slug,
         );
-        const browserScores = evaluate(
-          cases,
-          (q) => p.ids[cases.findIndex((c) => c.query === q)] ?? [],
+        const browserScores = await evaluate(cases, (q) =>
+          Promise.resolve(p.ids[cases.findIndex((c) => c.query === q)] ?? []),
         );
         plankb.browser[`${throttle}x`] = { ...p, successAt5: browserScores.successAt5 };
         if (throttle === 1) {
           plankb.firstQueryBytes = p.firstBytes;
           plankb.laterQueryBytes = p.laterBytes;
         }
-        const f = await pagefindBrowser(browser, server, cases, throttle);
+        const f = await pagefindBrowser(browser, server, cases, throttle, slug);
         pfReport.browser[`${throttle}x`] = f;
         if (throttle === 1) {
           pfReport.firstQueryBytes = f.firstBytes;
           pfReport.laterQueryBytes = f.laterBytes;
           // Pagefind returns pages: a result counts when its page holds an expected clause (lenient).
-          pfReport.relevance = evaluate(
+          pfReport.relevance = await evaluate(
             cases.map((c) => ({ ...c, expect: c.expect.map((id) => ids.get(id) ?? id) })),
             (q) =>
-              (f.hits[cases.findIndex((c) => c.query === q)] ?? []).map(
-                (h) => new URL(h.url, server.origin).pathname,
+              Promise.resolve(
+                (f.hits[cases.findIndex((c) => c.query === q)] ?? []).map(
+                  (h) => new URL(h.url, server.origin).pathname,
+                ),
               ),
           );
         }

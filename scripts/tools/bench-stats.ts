@@ -47,7 +47,7 @@ export function addSizes(...all: Sizes[]): Sizes {
   );
 }
 
-export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+export const kb = (n: number) => (Number.isFinite(n) ? `${(n / 1024).toFixed(1)} KB` : '—');
 export const ms = (n: number) =>
   Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms` : 'n/a';
 export const fmtSizes = (s: Sizes) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;

@@ -7,12 +7,17 @@ import { readFileSync } from 'node:fs';
 export const RELEVANCE_FILE = 'test/search/relevance.json';
 
 export interface RelevanceCase {
+  /** The plan searched (its scope), by slug; absent: the first plan, licang-14. */
+  plan?: string;
   group: 'policy' | 'citizen' | 'research' | 'variant';
   query: string;
   /** IDs a good answer includes in its top 5: any one of them counts. */
   expect: string[];
   why: string;
 }
+
+/** The plan a case is about. */
+export const planOf = (c: RelevanceCase): string => c.plan ?? 'licang-14';
 
 export function readRelevanceSet(path = RELEVANCE_FILE): RelevanceCase[] {
   return (JSON.parse(readFileSync(path, 'utf8')) as { cases: RelevanceCase[] }).cases;
@@ -38,12 +43,16 @@ export interface Scores {
  * success@k: share of queries with an expected ID in the top k; MRR: mean of
  * 1/rank of the first expected ID (0 when none is in the top 10).
  */
-export function evaluate(cases: RelevanceCase[], search: (query: string) => string[]): Scores {
-  const results = cases.map((c): CaseResult => {
-    const got = search(c.query).slice(0, 10);
+export async function evaluate(
+  cases: RelevanceCase[],
+  search: (query: string, plan: string) => Promise<string[]>,
+): Promise<Scores> {
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    const got = (await search(c.query, planOf(c))).slice(0, 10);
     const index = got.findIndex((id) => c.expect.includes(id));
-    return { case: c, got, rank: index === -1 ? null : index + 1 };
-  });
+    results.push({ case: c, got, rank: index === -1 ? null : index + 1 });
+  }
   const n = results.length;
   const share = (k: number) => results.filter((r) => r.rank !== null && r.rank <= k).length / n;
   return {

@@ -68,3 +68,33 @@ export function corpusArtifact(name: CorpusArtifactName): string {
 export function artifactPath(relative: string, dir: string = GENERATED_DIR): string {
   return `${dir}/${relative}`;
 }
+
+/**
+ * The search index (src/search/format.ts): one folder, `search/`, for the whole corpus, served
+ * at the same path under the site root (`/search/manifest.json`) by src/pages/search/[...file].ts
+ * and read as files by the CLI. The manifest, the corpus's term shards (a search across plans),
+ * and per plan its unit table, its own term shards (a search in that plan) and its text
+ * chunks; for each scope, the pinyin map by first letter.
+ */
+export type SearchFile =
+  | { kind: 'manifest' }
+  | { kind: 'terms'; plan: string | null; shard: number }
+  | { kind: 'pinyin'; plan: string | null; letter: string }
+  | { kind: 'units'; plan: string }
+  | { kind: 'text'; plan: string; chunk: number };
+
+/** Where a search file is, relative to the output folder (and to the site root). */
+export function searchPath(file: SearchFile): string {
+  if (file.kind === 'manifest') return 'search/manifest.json';
+  const scope = (plan: string | null) => (plan === null ? 'search/corpus' : `search/plans/${plan}`);
+  switch (file.kind) {
+    case 'terms':
+      return `${scope(file.plan)}/terms/${file.shard}.json`;
+    case 'pinyin':
+      return `${scope(file.plan)}/pinyin/${file.letter}.json`;
+    case 'units':
+      return `${scope(file.plan)}/units.json`;
+    case 'text':
+      return `${scope(file.plan)}/text/${file.chunk}.json`;
+  }
+}

@@ -106,18 +106,17 @@ export function compact(text: string, t2s?: CharMap): string {
   let folded = '';
   for (const cp of text) folded += foldChar(cp, t2s);
   let out = '';
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded[i]!;
+  let previous = '';
+  const chars = [...folded];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    // One code point at a time: a character outside the BMP stays whole, a lone surrogate goes.
     if (
       LETTER_OR_NUMBER.test(c) ||
-      (c === '.' && DIGIT.test(out[out.length - 1] ?? '') && DIGIT.test(folded[i + 1] ?? ''))
+      (c === '.' && DIGIT.test(previous) && DIGIT.test(chars[i + 1] ?? ''))
     ) {
       out += c;
-    } else if (c >= '\ud800' && c <= '\udbff') {
-      // A character outside the BMP (rare CJK extensions): keep the surrogate pair whole.
-      const pair = folded.slice(i, i + 2);
-      if (LETTER_OR_NUMBER.test(pair)) out += pair;
-      i++;
+      previous = c;
     }
   }
   return out;

@@ -1,13 +1,14 @@
 /**
- * The pinyin → term map, multiplied out in the worker from the per-character
- * readings the build ships (scripts/search-index/readings.ts). Keys are toneless
+ * The pinyin → term map, multiplied out at build time from pinyin-pro's
+ * per-character readings of the vocabulary (scripts/search-index/readings.ts)
+ * and shipped cut by first letter (format.ts, PinyinShard). Keys are toneless
  * syllables run together, v for ü, as people type them.
  */
 
 /** Keys kept per word: enough for a polyphone or two, bounded for long words. */
 const MAX_KEYS_PER_WORD = 8;
 /** Words kept per key: homophones, most frequent in the plan first. */
-const MAX_WORDS_PER_KEY = 4;
+export const MAX_WORDS_PER_KEY = 4;
 
 export function parseReadings(shipped: string): Map<string, string[]> {
   const map = new Map<string, string[]>();

@@ -1,20 +1,15 @@
 /**
- * A unit of the index as the engine uses it: the shipped unit (format.ts)
- * with its text, compact forms, breadcrumb and citation made once when the
- * index loads.
+ * A unit of the index as the engine uses it once its text is loaded: the
+ * chunk's entry (format.ts) with its compact forms, breadcrumb and citation,
+ * made once per unit.
  */
-import { TYPE_LABELS } from '../model/entity-labels.ts';
 import type { EntityType } from '../model/types.ts';
-import {
-  ENTITY_INDEX_LABEL,
-  type SearchIndexFile,
-  type ShippedUnit,
-  type UnitKind,
-} from './format.ts';
+import { type ChunkUnit, decodeMarked, ENTITY_INDEX_LABEL, type UnitKind } from './format.ts';
 import { type Compacted, compact, compactWithMap, fold } from './fold.ts';
-import { MARK } from './segment.ts';
 
 export interface PreparedUnit {
+  /** The plan's position in the manifest. */
+  plan: number;
   index: number;
   id: string;
   kind: UnitKind;
@@ -32,61 +27,96 @@ export interface PreparedUnit {
   /** Compact form of the text (fold.ts): what queries are matched against. */
   compact: string;
   headingCompact: string;
-  /** Entity units this unit mentions (indices into `units`). */
-  mentions: readonly number[];
   /** Entity types: an entity's own; for a node, the types of the entities it mentions. */
   entityTypes: EntityType[];
-  /** An entity: the compact forms of its name and aliases (what an entity query must equal). */
-  names?: string[];
+  /** It reports the previous period (回顾). */
+  review: boolean;
+  /** Two-character words of the unit as jieba cut it (compact): what an expansion must not cut. */
+  pairs: ReadonlySet<string>;
+  /** Positions of the compact text where a word starts or ends, as jieba cut it. */
+  boundaries: ReadonlySet<number>;
 }
 
-export function prepareUnit(u: ShippedUnit, index: number, file: SearchIndexFile): PreparedUnit {
-  const text = u.x.split(MARK).join('');
+/** What the unit table knows of a unit. */
+export interface UnitRow {
+  plan: number;
+  index: number;
+  kind: UnitKind;
+  chapter: number;
+  section: number;
+  entityTypes: EntityType[];
+  review: boolean;
+}
+
+export function prepareUnit(row: UnitRow, u: ChunkUnit, citationPrefix: string): PreparedUnit {
+  const { text, marks } = decodeMarked(u.x);
   const title = u.t ?? u.h;
-  const crumbs: string[] = [];
-  for (let p = u.p; p >= 0; p = file.units[p]!.p) crumbs.unshift(file.units[p]!.b);
-  if (u.b && u.b !== title) crumbs.push(u.b);
-  crumbs.push(title);
-  const mentions = u.m ?? [];
-  if (u.y) {
-    crumbs.unshift(ENTITY_INDEX_LABEL, TYPE_LABELS[u.y]);
-    return {
-      index,
-      id: u.id,
-      kind: u.kind,
-      chapter: null,
-      section: null,
-      heading: u.h,
-      title,
-      breadcrumb: crumbs,
-      url: u.u,
-      citation: `${file.citationPrefix}${ENTITY_INDEX_LABEL}“${u.h}”`,
-      text,
-      compact: compact(text),
-      headingCompact: compact(u.h),
-      mentions,
-      entityTypes: [u.y],
-      names: [u.h, ...(u.a ?? [])].map((n) => compact(fold(n))),
-    };
-  }
-  const entityTypes = [...new Set(mentions.map((m) => file.units[m]!.y!))];
   return {
-    index,
+    plan: row.plan,
+    index: row.index,
     id: u.id,
-    kind: u.kind,
-    chapter: u.c || null,
-    section: u.s || null,
+    kind: row.kind,
+    chapter: row.chapter || null,
+    section: row.section || null,
     heading: u.h,
     title,
-    breadcrumb: crumbs.filter(Boolean),
+    breadcrumb: u.b,
     url: u.u,
-    citation: file.citationPrefix + u.q,
+    citation:
+      row.kind === 'entity'
+        ? `${citationPrefix}${ENTITY_INDEX_LABEL}“${u.h}”`
+        : citationPrefix + u.q,
     text,
     compact: compact(text),
     headingCompact: compact(u.h),
-    mentions,
-    entityTypes,
+    entityTypes: row.entityTypes,
+    review: row.review,
+    pairs: twoCharacterWords(text, marks),
+    boundaries: wordBoundaries(text, marks),
   };
+}
+
+/**
+ * Word boundaries in compact coordinates: where jieba put a mark, where punctuation or a space
+ * was dropped, where Han meets Latin or digits, and both ends.
+ */
+function wordBoundaries(text: string, marks: readonly number[]): Set<number> {
+  const { start, end } = compactWithMap(text);
+  const cuts = new Set(marks);
+  const han = /\p{Script=Han}/u;
+  const out = new Set<number>([0, start.length]);
+  for (let i = 1; i < start.length; i++) {
+    const previous = text.slice(start[i - 1], end[i - 1]);
+    const current = text.slice(start[i], end[i]);
+    if (cuts.has(start[i]!) || start[i] !== end[i - 1] || han.test(previous) !== han.test(current))
+      out.add(i);
+  }
+  return out;
+}
+
+/** The words of exactly two Han characters between marks (or run edges), folded. */
+function twoCharacterWords(text: string, marks: readonly number[]): Set<string> {
+  const out = new Set<string>();
+  const cuts = new Set(marks);
+  let start = 0;
+  const han = /\p{Script=Han}/u;
+  const flush = (end: number) => {
+    const word = text.slice(start, end);
+    if ([...word].length === 2) out.add(fold(word));
+  };
+  let i = 0;
+  for (const ch of text) {
+    if (!han.test(ch)) {
+      flush(i);
+      start = i + ch.length;
+    } else if (cuts.has(i)) {
+      flush(i);
+      start = i;
+    }
+    i += ch.length;
+  }
+  flush(i);
+  return out;
 }
 
 /** The compact text with its offset map, built the first time a unit is shown (snippets only). */

@@ -62,13 +62,30 @@ export interface QueryResources {
   topics: ReadonlyMap<string, readonly string[]>;
   /** Normalized topic keys whose targets are exact equivalents (GDP ↔ 生产总值). */
   exactTopics: ReadonlySet<string>;
-  /** Toneless pinyin → plan terms, with the keys sorted for prefix lookup (built on first use). */
-  pinyin: () => PinyinIndex;
-  /** Latin/number tokens that occur in the plan (gdp, aws, 5g): never read as pinyin. */
-  latinTokens: ReadonlySet<string>;
-  /** Whether a compact string occurs verbatim somewhere in the plan. */
-  occurs: (compactText: string) => boolean;
+  /**
+   * Toneless pinyin → plan terms, with the keys sorted for prefix lookup: as far as reading
+   * this key needs (the map's shards of the key's letters).
+   */
+  pinyin: (key: string) => Promise<PinyinIndex>;
+  /** Latin/number tokens that occur in the plans searched (gdp, aws, 5g): never read as pinyin. */
+  latinTokens: { has(token: string): boolean };
+  /** Whether a compact string occurs verbatim somewhere in the plans searched. */
+  occurs: (compactText: string) => Promise<boolean>;
+  /** Load what segmenting and matching these texts needs (the shards of their characters). */
+  prepare: (texts: readonly string[]) => Promise<void>;
 }
+
+/**
+ * Queries are cut to this many characters: a pasted sentence still finds its clause (any part
+ * of a verbatim substring is one), and a 40,000-character paste costs what 100 characters do.
+ */
+export const MAX_QUERY_LENGTH = 100;
+
+/**
+ * Concepts kept, the first distinct ones: a unit holding a long pasted sentence holds these
+ * too, so it is still found whole ('all'), and a query costs at most this many concepts.
+ */
+export const MAX_CONCEPTS = 16;
 
 /** Weight of an alternative that came from the topic map rather than from the user. */
 export const TOPIC_WEIGHT = 0.85;
@@ -116,15 +133,15 @@ const QUESTION_FORMS: { pattern: RegExp; intent: Intent }[] = [
  * Drop question words and particles. A query that occurs verbatim in the plan
  * is left alone (主要目标 is a heading, not a question about a target).
  */
-export function stripQuestion(
+export async function stripQuestion(
   normalized: string,
-  occurs: (compactText: string) => boolean,
-): { core: string; intent: Intent } {
+  occurs: (compactText: string) => Promise<boolean>,
+): Promise<{ core: string; intent: Intent }> {
   let core = normalized.replace(TRAILING_PUNCTUATION, '');
   let intent: Intent = null;
   for (let changed = true; changed;) {
     changed = false;
-    if (occurs(compact(core))) break;
+    if (await occurs(compact(core))) break;
     for (const { pattern, intent: asks } of QUESTION_FORMS) {
       const stripped = core.replace(pattern, '').replace(TRAILING_PUNCTUATION, '');
       if (stripped !== core && compact(stripped).length >= 1) {
@@ -151,10 +168,13 @@ export function pinyinKey(text: string): string {
  * known keys (fewest pieces first), else — while the user is still typing —
  * the terms whose pinyin starts with it.
  */
-export function readPinyin(text: string, resources: QueryResources): string[][] | null {
+export async function readPinyin(
+  text: string,
+  resources: QueryResources,
+): Promise<string[][] | null> {
   const key = pinyinKey(text);
   if (key.length < 4) return null;
-  const { map, sortedKeys } = resources.pinyin();
+  const { map, sortedKeys } = await resources.pinyin(key);
   const whole = map.get(key);
   if (whole) return [[...whole]];
   const split = splitPinyin(key, map, 3);
@@ -238,22 +258,32 @@ export function segmentQuery(core: string, vocabulary: Vocabulary): string[] {
 }
 
 /** Analyze a query: see the module comment for the steps. */
-export function analyzeQuery(input: string, resources: QueryResources): AnalyzedQuery {
-  const normalized = fold(input, resources.t2s);
-  const { core, intent } = stripQuestion(normalized, resources.occurs);
+export async function analyzeQuery(
+  input: string,
+  resources: QueryResources,
+): Promise<AnalyzedQuery> {
+  const cut = [...input].slice(0, MAX_QUERY_LENGTH).join('');
+  const normalized = fold(cut, resources.t2s);
+  // Load the words of the query's characters, and of the targets of topic keys it contains.
+  await resources.prepare([normalized, ...topicTargetsIn(compact(normalized), resources)]);
+  const { core, intent } = await stripQuestion(normalized, resources.occurs);
   const { vocabulary } = resources;
   const alsoSearched: string[] = [];
   let pinyin: AnalyzedQuery['pinyin'] = null;
 
   // Pinyin: only for Latin queries that are neither words of the plan (GDP, AWS, 5G…) nor in it verbatim.
   let concepts: Concept[] = [];
+  // An English word of the topic map (hospital, subway) is not pinyin either.
   const latin =
     /^[a-z' ]+$/.test(core) &&
-    !core.split(/[ ']+/).some((t) => resources.latinTokens.has(t)) &&
-    !resources.occurs(compact(core));
-  const pieces = latin ? readPinyin(core, resources) : null;
+    !core.split(/[ ']+/).some((t) => resources.latinTokens.has(t) || resources.topics.has(t)) &&
+    !resources.topics.has(compact(core)) &&
+    !(await resources.occurs(compact(core)));
+  const pieces = latin ? await readPinyin(core, resources) : null;
   if (pieces) {
     pinyin = { from: core, to: pieces.flat() };
+    const terms = pieces.flat();
+    await resources.prepare([...terms, ...terms.flatMap((t) => resources.topics.get(t) ?? [])]);
     concepts = pieces.map((terms) => {
       const alternatives = terms.map((t) => alternative(t, 'pinyin', 1, vocabulary));
       // kanbing → 看病 → the topic map's 医疗卫生, 诊疗…
@@ -269,6 +299,7 @@ export function analyzeQuery(input: string, resources: QueryResources): Analyzed
   } else {
     const words = segmentQuery(core, vocabulary);
     // Topic keys may span several words (停车 + 难): longest span first.
+    const spans: { text: string; targets: readonly string[] }[] = [];
     for (let i = 0; i < words.length;) {
       let taken = 1;
       let targets: readonly string[] | undefined;
@@ -279,10 +310,17 @@ export function analyzeQuery(input: string, resources: QueryResources): Analyzed
           break;
         }
       }
-      const text = words.slice(i, i + taken).join('');
+      spans.push({ text: words.slice(i, i + taken).join(''), targets: targets ?? [] });
+      i += taken;
+    }
+    const distinct = spans
+      .filter((s, i) => spans.findIndex((t) => t.text === s.text) === i)
+      .slice(0, MAX_CONCEPTS);
+    await resources.prepare(distinct.flatMap((s) => s.targets));
+    for (const { text, targets } of distinct) {
       const alternatives = [alternative(text, 'query', 1, vocabulary)];
       const weight = resources.exactTopics.has(text) ? 1 : TOPIC_WEIGHT;
-      for (const target of targets ?? []) {
+      for (const target of targets) {
         if (compact(target) === compact(text)) continue;
         alternatives.push(alternative(target, 'topic', weight, vocabulary));
         if (!alsoSearched.includes(target)) alsoSearched.push(target);
@@ -292,10 +330,18 @@ export function analyzeQuery(input: string, resources: QueryResources): Analyzed
         alternatives,
         weight: [...text].length === 1 && HAN_CHAR.test(text) ? 0.3 : 1,
       });
-      i += taken;
     }
   }
   return { input, core, intent, concepts, phrases: phraseVariants(concepts), alsoSearched, pinyin };
+}
+
+/** Targets of the topic keys a compact query contains: their words are loaded with the query's. */
+function topicTargetsIn(compactQuery: string, resources: QueryResources): string[] {
+  const out: string[] = [];
+  if (compactQuery.length > 24) return out;
+  for (const [key, targets] of resources.topics)
+    if (compactQuery.includes(key)) out.push(...targets);
+  return out;
 }
 
 /** The exact phrase, and its variants with topic alternatives swapped in (at most 12). */

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { MARK, markedWords } from '../../src/search/segment.ts';
-import { realIndex } from '../support/real-plan.ts';
+import { markedWords } from '../../src/search/segment.ts';
+import { realSearch, realUnits } from '../support/real-plan.ts';
 
 /** The plan's own terms that jieba's general dictionary cuts apart. */
 const DOMAIN_WORDS = ['院士港', '低碳', '中子能', '海绵城市'];
 
 describe('domain dictionary', () => {
-  const { file, terms } = realIndex();
-  const texts = file.units.map((u) => u.x);
+  const { terms } = realSearch();
+  const units = realUnits();
+  const texts = units.map((u) => u.x);
 
   it('jieba’s general dictionary alone cuts these terms apart (so the dictionary is what makes them words)', () => {
     const general = Jieba.withDict(dict);
     for (const word of DOMAIN_WORDS) {
-      const sentence = texts.map((x) => x.split(MARK).join('')).find((t) => t.includes(word))!;
+      const sentence = units.map((u) => u.text).find((t) => t.includes(word))!;
       const tokens = general.cut(sentence, false);
       expect(tokens, word).not.toContain(word);
     }
@@ -24,8 +25,7 @@ describe('domain dictionary', () => {
     it(`${word} is one word wherever the plan uses it`, () => {
       let occurrences = 0;
       let whole = 0;
-      for (const x of texts) {
-        const plain = x.split(MARK).join('');
+      for (const { x, text: plain } of units) {
         occurrences += plain.split(word).length - 1;
         whole += markedWords(x).filter((w) => w === word).length;
       }

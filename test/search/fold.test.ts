@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Converter } from 'opencc-js';
 import { alnumTokens, compact, compactWithMap, fold, parseCharMap } from '../../src/search/fold.ts';
-import { MARK } from '../../src/search/segment.ts';
-import { realIndex } from '../support/real-plan.ts';
+import { realT2s, realUnits } from '../support/real-plan.ts';
 
 /** src/search/fold.ts: query and text folding, and the traditional → simplified map it applies. */
 describe('fold', () => {
@@ -44,7 +43,7 @@ describe('fold', () => {
 });
 
 describe('traditional → simplified map (built from OpenCC for the plan’s characters)', () => {
-  const t2s = parseCharMap(realIndex().file.t2s);
+  const t2s = parseCharMap(realT2s());
 
   it('folds traditional and Taiwan/Hong Kong forms', () => {
     expect(fold('養老服務', t2s)).toBe('养老服务');
@@ -54,12 +53,12 @@ describe('traditional → simplified map (built from OpenCC for the plan’s cha
   });
 
   it('undoes OpenCC’s simplified → traditional conversion of the whole plan', () => {
-    const units = realIndex().file.units;
+    const units = realUnits();
     const toTraditional = Converter({ from: 'cn', to: 'tw' });
     let chars = 0;
     const wrong: string[] = [];
     for (const u of units) {
-      const text = u.x.split(MARK).join('');
+      const text = u.text;
       const original = compact(text);
       const roundTrip = compact(toTraditional(text), t2s);
       chars += original.length;
@@ -71,8 +70,7 @@ describe('traditional → simplified map (built from OpenCC for the plan’s cha
   });
 
   it('never folds a character the plan itself prints', () => {
-    const planChars = new Set(realIndex().file.units.flatMap((u) => [...u.x]));
-    for (const from of parseCharMap(realIndex().file.t2s).keys())
-      expect(planChars.has(from)).toBe(false);
+    const planChars = new Set(realUnits().flatMap((u) => [...u.text]));
+    for (const from of t2s.keys()) expect(planChars.has(from)).toBe(false);
   });
 });

@@ -10,10 +10,10 @@ describe('topic map file', () => {
     ]);
   });
 
-  it('rejects a target the plan never uses', () => {
+  it('rejects a target no plan uses', () => {
     const { topics } = parseTopics('看病 => 医疗卫生, 挂号费');
     expect(checkTopics(topics, '完善公共医疗卫生体系')).toEqual([
-      'content/search/topics.txt: target "挂号费" (for 看病) does not occur in the plan',
+      'content/search/topics.txt: target "挂号费" (for 看病) does not occur in any plan',
     ]);
   });
 

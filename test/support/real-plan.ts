@@ -10,12 +10,14 @@ import { parseCurated, type CuratedList } from '../../scripts/pipeline/curated.t
 import { extractEntities } from '../../scripts/pipeline/entities.ts';
 import { linkMeasuresAndIndicators } from '../../scripts/pipeline/links.ts';
 import {
-  type BuiltIndex,
-  buildSearchIndex,
+  buildPlanSearch,
+  type PlanSearch,
   type SearchSources,
 } from '../../scripts/search-index/build-index.ts';
+import { buildT2sPairs } from '../../scripts/search-index/t2s.ts';
+import { corpusCompactText } from './search-corpus.ts';
 import type { DocumentNode, EntityIndex, PlanFile } from '../../src/model/types.ts';
-import { SearchEngine } from '../../src/search/engine.ts';
+import { decodeMarked, KIND_CODES, UNIT_KINDS, type UnitKind } from '../../src/search/format.ts';
 
 /**
  * The real plan and what the build makes of it, built in-process by the
@@ -68,28 +70,47 @@ export function realEntities(): EntityIndex {
   return entities;
 }
 
-/** The search inputs the build gives the real plan: its extra terms and the topic map. */
+/**
+ * The search inputs the build gives the real plan: its extra terms, the topic map, and the text
+ * of the whole corpus its targets are checked against (from the corpus's search index).
+ */
 export function realSearchSources(): SearchSources {
   const terms = realInputs().searchTerms;
   return {
     curatedTerms: terms?.terms ?? [],
     curatedTermsFile: terms?.file ?? '',
     topics: readCorpusSources().topics,
+    topicsCorpus: corpusCompactText(),
   };
 }
 
-let built: BuiltIndex | undefined;
+let built: PlanSearch | undefined;
 /** The search index of the real plan, built the way `npm run build` builds it. */
-export function realIndex(): BuiltIndex {
-  built ??= buildSearchIndex(realPlan(), realEntities(), realSearchSources());
+export function realSearch(): PlanSearch {
+  built ??= buildPlanSearch(realPlan(), realEntities(), realSearchSources());
   return built;
 }
 
-let engine: SearchEngine | undefined;
-/** The engine the browser worker and the CLI run, over the real index. */
-export function realEngine(): SearchEngine {
-  engine ??= new SearchEngine(realIndex().file);
-  return engine;
+/** The real plan's search units as its text chunks hold them: ID, kind, marked and plain text. */
+export function realUnits(): { id: string; kind: UnitKind; x: string; text: string }[] {
+  const { chunks, table } = realSearch();
+  return chunks.flatMap((c) =>
+    c.units.map((u, i) => ({
+      id: u.id,
+      kind: UNIT_KINDS[KIND_CODES.indexOf(table.k[c.from + i]!)]!,
+      x: u.x,
+      text: decodeMarked(u.x).text,
+    })),
+  );
+}
+
+/** The traditional → simplified pairs the build makes for the real plan's characters. */
+export function realT2s(): string {
+  return buildT2sPairs(
+    realUnits()
+      .map((u) => u.text)
+      .join(''),
+  );
 }
 
 /** JSON as prettier prints it, so golden files pass `prettier --check`. */
