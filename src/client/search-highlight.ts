@@ -2,10 +2,15 @@
  * On a reading page opened from a search result (`/7/1/?hl=垃圾分类#7.1.3`):
  * mark the searched words inside the target clause. Matching uses the same
  * normalization as the search (compact form), so a term matches across the
- * punctuation and the <strong> lead of a measure. Does nothing without `hl`.
+ * punctuation and the <strong> lead of a measure. Does nothing without `hl`;
+ * an `hl` or anchor that cannot be decoded is ignored.
+ *
+ * Whole matched words only: a single character (难) is marked where it stands
+ * as a word of its own — next to another marked term (停车|难) or between
+ * characters that are not Han (“难”) — never inside a longer word (困难).
  */
 import { compact, compactWithMap } from '../search/fold.ts';
-import { findRanges } from '../search/snippet.ts';
+import { wholeWordRanges } from '../search/snippet.ts';
 
 /** Elements whose text is not the plan's: the clause tools (ID link, copy buttons). */
 const SKIP = '.tools, script, style, button';
@@ -29,7 +34,10 @@ export function highlight(root: Element, terms: string[]): number {
     starts.push(text.length);
     text += node.data;
   }
-  const ranges = findRanges(compactWithMap(text), terms.map((t) => compact(t)).filter(Boolean));
+  const ranges = wholeWordRanges(
+    compactWithMap(text),
+    terms.map((t) => compact(t)).filter(Boolean),
+  );
   // Wrap from the end so earlier offsets stay valid while text nodes are split.
   for (const [s, e] of [...ranges].reverse()) {
     for (let i = nodes.length - 1; i >= 0; i--) {
@@ -48,10 +56,26 @@ export function highlight(root: Element, terms: string[]): number {
   return ranges.length;
 }
 
+/** A URI component, or null when it is malformed (`#%E4`). */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function run(): void {
-  const terms = new URLSearchParams(location.search).getAll('hl').filter(Boolean);
+  let terms: string[];
+  try {
+    terms = new URLSearchParams(location.search)
+      .getAll('hl')
+      .filter((t) => t && !t.includes('\ufffd'));
+  } catch {
+    return;
+  }
   if (terms.length === 0) return;
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = decoded(location.hash.slice(1)) ?? '';
   const target = (id && document.getElementById(id)) || document.querySelector('main');
   if (!target) return;
   if (highlight(target, terms) > 0) {

@@ -4,7 +4,7 @@
  * to original offsets turns each match back into a range of the text as
  * printed, punctuation included.
  */
-import type { Compacted } from './fold.ts';
+import { type Compacted, HAN_CHAR } from './fold.ts';
 
 export interface Snippet {
   text: string;
@@ -86,4 +86,38 @@ export function renderSnippet(snippet: Snippet, open = '**', close = open): stri
     at = e;
   }
   return out + snippet.text.slice(at);
+}
+
+/**
+ * Ranges of the text to mark: every occurrence of a term of two or more characters, and of a
+ * single-character term only where it stands as a word: next to another marked term (停车|难) or
+ * between characters that are not Han (“难”), never inside a longer word (困难). What the reading
+ * page highlights (src/client/search-highlight.ts).
+ */
+export function wholeWordRanges(compacted: Compacted, terms: string[]): [number, number][] {
+  const long = terms.filter((t) => [...t].length > 1);
+  const single = terms.filter((t) => [...t].length === 1);
+  const ranges = findRanges(compacted, long);
+  const { text } = compacted;
+  const covered = (at: number) => ranges.some(([s, e]) => s <= at && at < e);
+  const kept: [number, number][] = [];
+  for (const term of single) {
+    for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) {
+      const before = text[at - 1] ?? '';
+      const after = text[at + term.length] ?? '';
+      // In the original text: is the character next to it another marked term, or no Han at all?
+      const start = compacted.start[at]!;
+      const end = compacted.end[at + term.length - 1]!;
+      const touchesMark =
+        (at > 0 && covered(compacted.end[at - 1]! - 1) && compacted.end[at - 1] === start) ||
+        (at + term.length < text.length &&
+          covered(compacted.start[at + term.length]!) &&
+          compacted.start[at + term.length] === end);
+      const alone =
+        (!HAN_CHAR.test(before) || compacted.end[at - 1] !== start) &&
+        (!HAN_CHAR.test(after) || compacted.start[at + term.length] !== end);
+      if (!HAN_CHAR.test(term) || touchesMark || alone) kept.push([start, end]);
+    }
+  }
+  return mergeRanges([...ranges, ...kept]);
 }
