@@ -67,12 +67,24 @@ export function pageCost(dist: string, file: string): PageCost {
   return cost;
 }
 
-/** The page types of the site and which pages belong to each. */
+/**
+ * The page types of the site and which pages belong to each (src/model/urls.ts): the corpus
+ * home `/`, a plan's home `/<slug>/`, its part 篇 pages `/<slug>/p2/`, chapter pages
+ * `/<slug>/7/` (`/<slug>/p2/3/` when chapters restart in each 篇), section pages and the
+ * preface, glossary and appendices, and its indicators. The legacy redirect pages at the root
+ * are not counted.
+ */
 export function pageType(path: string): string | undefined {
-  if (path === '/') return 'home';
-  if (/^\/\d+\/$/.test(path)) return 'chapter';
-  if (/^\/\d+\/\d+\/$/.test(path) || path === '/preface/') return 'section';
-  if (path === '/indicators/') return 'indicators';
+  if (path === '/') return 'corpus';
+  const m = /^\/([a-z][a-z0-9-]*)(\/.*)$/.exec(path);
+  if (!m || /^(search|data|_astro)$/.test(m[1]!) || !/-/.test(m[1]!)) return undefined;
+  const rest = m[2]!;
+  if (rest === '/') return 'home';
+  if (/^\/p\d+\/$/.test(rest)) return 'part';
+  if (/^\/(p\d+\/)?\d+\/$/.test(rest)) return 'chapter';
+  if (/^\/(p\d+\/)?\d+\/\d+\/$/.test(rest) || /^\/(preface|glossary|a\d+)\/$/.test(rest))
+    return 'section';
+  if (rest === '/indicators/') return 'indicators';
   return undefined;
 }
 
@@ -96,7 +108,7 @@ function main(): void {
     ['page type', 'pages', 'largest page', 'HTML', 'CSS', 'JS', 'total (gzip)', 'budget', ''],
   ];
   let over = 0;
-  for (const type of ['home', 'chapter', 'section', 'indicators']) {
+  for (const type of ['corpus', 'home', 'part', 'chapter', 'section', 'indicators']) {
     const costs = byType.get(type) ?? [];
     const worst = costs.reduce<PageCost | undefined>(
       (a, b) => (!a || b.total > a.total ? b : a),

@@ -6,7 +6,7 @@
  *
  * The index is fetched on first focus or typing, by the worker.
  */
-import { BASE, preload, search } from './search-client.ts';
+import { allResultsHref, preload, search } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 
 const LIMIT = 8;
@@ -67,8 +67,6 @@ export function enhance(form: HTMLFormElement): void {
     input.setAttribute('aria-activedescendant', current.id);
     current.scrollIntoView({ block: 'nearest' });
   };
-
-  const allResultsHref = (q: string) => `${BASE}search/?q=${encodeURIComponent(q)}`;
 
   async function run(startTime: number): Promise<void> {
     const q = input!.value.trim();

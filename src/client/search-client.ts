@@ -2,13 +2,43 @@
  * The page's handle on the search worker: created on first use (focus or
  * typing in a search box), never at page load, so the index is only
  * downloaded by people who search.
+ *
+ * Search is scoped to one plan: the header form says which (`data-plan`, its
+ * index in `data-index`, its home in `data-root`, src/components/SearchBox.astro);
+ * the /search/ page may choose another with `useScope` before the first search.
+ * The index's URLs are plan paths (`/7/1/#7.1.1`), made site URLs here.
  */
 import type { SearchOptions, SearchResponse } from '../search/engine.ts';
 import type { FromWorker, ToWorker } from '../search/protocol.ts';
+import { searchUrl } from '../model/urls.ts';
 
-/** The site root, with the deploy base. */
-export const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-export const INDEX_URL = `${BASE}search/index.json`;
+/** The plan a page searches: its slug, its index's URL and its home (with the deploy base). */
+export interface Scope {
+  slug: string;
+  index: string;
+  root: string;
+}
+
+let scope: Scope | undefined;
+
+/** Search another plan than the header form's (the /search/ page's ?plan=); before any search. */
+export function useScope(chosen: Scope): void {
+  if (worker) throw new Error('the search scope is set before the index loads');
+  scope = chosen;
+}
+
+/** The plan searched: set by useScope, else the header form's. */
+export function currentScope(): Scope {
+  if (scope) return scope;
+  const form = document.querySelector<HTMLFormElement>('form.search[data-index]');
+  const { plan, index, root } = form?.dataset ?? {};
+  if (!plan || !index || !root) throw new Error('no search scope on this page');
+  scope = { slug: plan, index, root };
+  return scope;
+}
+
+/** The /search/ page for a query, in the plan searched. */
+export const allResultsHref = (q: string): string => searchUrl(q, currentScope().slug);
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -50,7 +80,10 @@ function start(): Worker {
       }
     }
   });
-  const load: ToWorker = { type: 'load', url: new URL(INDEX_URL, location.href).href };
+  const load: ToWorker = {
+    type: 'load',
+    url: new URL(currentScope().index, location.href).href,
+  };
   worker.postMessage(load);
   return worker;
 }
@@ -71,11 +104,15 @@ export function search(query: string, options: SearchOptions = {}): Promise<Sear
   });
 }
 
-/** A result's link: the clause's page and anchor, with the matched words for search-highlight.ts. */
+/**
+ * A result's link: the clause's page in the plan searched and its anchor, with the matched
+ * words for search-highlight.ts. `url` is a plan path from the index.
+ */
 export function resultHref(url: string, matched: readonly string[]): string {
   const [path, hash] = url.split('#') as [string, string | undefined];
   const params = new URLSearchParams();
   for (const term of matched.slice(0, 8)) params.append('hl', term);
   const query = params.toString();
-  return `${BASE}${path.replace(/^\//, '')}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
+  const root = currentScope().root;
+  return `${root}${path.replace(/^\//, '')}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
 }

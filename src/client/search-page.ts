@@ -1,5 +1,6 @@
 /**
- * The /search/ page: query and filters from and to the URL (?q=&chapter=&kind=&entity=),
+ * The /search/ page: query and filters from and to the URL (?q=&plan=&chapter=&kind=&entity=),
+ * in one plan (?plan=, else the default: the legacy plan the old /search/?q= links meant),
  * results as you type, counts per kind, an empty state with starting topics
  * and a no-result state with near terms. Arrow keys move from the box through
  * the results; Enter opens one.
@@ -7,7 +8,7 @@
 import type { EntityType } from '../model/types.ts';
 import type { SearchResponse } from '../search/engine.ts';
 import type { UnitKind } from '../search/format.ts';
-import { preload, search } from './search-client.ts';
+import { preload, search, useScope } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 
 const LIMIT = 50;
@@ -15,6 +16,7 @@ const LIMIT = 50;
 const form = document.getElementById('search-page-form') as HTMLFormElement | null;
 const input = document.getElementById('search-page-q') as HTMLInputElement | null;
 const chapter = document.getElementById('search-page-chapter') as HTMLSelectElement | null;
+const plan = document.getElementById('search-page-plan') as HTMLSelectElement | null;
 const status = document.getElementById('search-page-status');
 const notes = document.getElementById('search-page-notes');
 const results = document.getElementById('search-page-results') as HTMLOListElement | null;
@@ -27,6 +29,37 @@ function kindBoxes(): HTMLInputElement[] {
 /** Entity-type filter: entities of the checked types and the units that mention one. */
 function entityBoxes(): HTMLInputElement[] {
   return [...(form?.querySelectorAll<HTMLInputElement>('input[name="entity"]') ?? [])];
+}
+
+/**
+ * The plan searched, from the URL (the default plan when it names none or an unknown one): the
+ * worker loads its index, the chapter filter keeps its chapters, the topic links stay in it.
+ * Choosing another plan reloads the page, which loads that plan's index.
+ */
+let planInUrl = false;
+
+function choosePlan(): void {
+  const wanted = new URLSearchParams(location.search).get('plan');
+  planInUrl = wanted !== null;
+  const options = [...plan!.options];
+  const fallback = options.find((o) => o.dataset.default !== undefined) ?? options[0]!;
+  const option = options.find((o) => o.value === wanted) ?? fallback;
+  plan!.value = option.value;
+  useScope({ slug: option.value, index: option.dataset.index!, root: option.dataset.root! });
+  for (const o of [...chapter!.options])
+    if (o.dataset.plan && o.dataset.plan !== option.value) o.remove();
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.topic-list a')) {
+    const url = new URL(a.href);
+    url.searchParams.set('plan', option.value);
+    a.href = url.href;
+  }
+  plan!.addEventListener('change', () => {
+    const params = new URLSearchParams();
+    const q = input!.value.trim();
+    if (q) params.set('q', q);
+    params.set('plan', plan!.value);
+    location.assign(`${location.pathname}?${params}`);
+  });
 }
 
 function readUrl(): void {
@@ -43,6 +76,8 @@ function writeUrl(): void {
   const params = new URLSearchParams();
   const q = input!.value.trim();
   if (q) params.set('q', q);
+  if (planInUrl || plan!.selectedOptions[0]?.dataset.default === undefined)
+    params.set('plan', plan!.value);
   if (chapter!.value) params.set('chapter', chapter!.value);
   for (const box of kindBoxes()) if (box.checked) params.append('kind', box.value);
   for (const box of entityBoxes()) if (box.checked) params.append('entity', box.value);
@@ -138,7 +173,8 @@ function links(): HTMLAnchorElement[] {
   return [...results!.querySelectorAll<HTMLAnchorElement>('a.sr-hit')];
 }
 
-if (form && input && chapter && status && notes && results && empty) {
+if (form && input && chapter && plan && status && notes && results && empty) {
+  choosePlan();
   readUrl();
   preload();
   void update(performance.now());
@@ -148,7 +184,7 @@ if (form && input && chapter && status && notes && results && empty) {
   });
   input.addEventListener('compositionend', (event) => void update(event.timeStamp));
   form.addEventListener('change', (event) => {
-    if (event.target !== input) void update(event.timeStamp);
+    if (event.target !== input && event.target !== plan) void update(event.timeStamp);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,5 +1,4 @@
 import type {
-  DocumentNode,
   EntityIndex,
   IndicatorLink,
   IndicatorNode,
@@ -7,11 +6,12 @@ import type {
   MentionField,
   PlanNode,
   Target,
+  TermRef,
 } from '../model/types.ts';
-import { FIELD_ORDER, fieldText, indexById } from '../model/tree.ts';
-import { entityUrl, targetUrl, urlMap } from '../model/urls.ts';
-import { loadEntities, loadTargets } from './load-artifacts.ts';
+import { FIELD_ORDER, fieldText } from '../model/tree.ts';
+import { entityUrl, targetUrl } from '../model/urls.ts';
 import { shortCitation } from './navigation.ts';
+import type { SitePlan } from './site-plan.ts';
 import { figureText } from './targets-page.ts';
 
 /**
@@ -23,16 +23,28 @@ import { figureText } from './targets-page.ts';
  *   join back to the field exactly: links wrap text, they never change it;
  * - **clause links**: under a measure, the 表 rows it pursues (explicit
  *   first, then topical) and the targets it states; under a box item, its
- *   targets. On /indicators/, the measures that pursue each row.
+ *   targets. On /indicators/, the measures that pursue each row;
+ * - **glossary references**: the numbers the build took out of the text
+ *   (“广东强芯”54), put back where they stood as links to their 名词解释 entry.
  */
 
-/** A run of plan text: plain, or linked to an entity's page. */
+/** A run of plan text: plain, or linked to an entity's page; or a glossary reference. */
 export interface TextPart {
+  /** The run's text; '' for a glossary reference, which is not part of the field's text. */
   text: string;
-  /** `/entities/<id>/` when the run is a mention. */
+  /** The entity's page when the run is a mention. */
   href?: string;
   /** The entity's canonical name, when the text prints an alias of it (院士港). */
   title?: string;
+  /** A glossary reference: the entry's number as printed, its URL and the term it explains. */
+  ref?: TermRefView;
+}
+
+export interface TermRefView {
+  id: string;
+  number: number;
+  href: string;
+  term: string;
 }
 
 /** A mention ready to link, with offsets into one field. */
@@ -55,7 +67,10 @@ const LINKED_FIELDS: readonly MentionField[] = ['lead', 'text'];
  * longer name), in the fields the pages render, and only the first mention of
  * each entity in the node (a clause), in reading order (lead, then text).
  */
-export function mentionSpans(index: EntityIndex): Map<string, MentionSpan[]> {
+export function mentionSpans(
+  index: EntityIndex,
+  href: (path: string) => string,
+): Map<string, MentionSpan[]> {
   const all = new Map<string, MentionSpan[]>();
   for (const entity of index.entities) {
     for (const m of entity.mentions) {
@@ -66,7 +81,7 @@ export function mentionSpans(index: EntityIndex): Map<string, MentionSpan[]> {
         end: m.end,
         text: m.text,
         entity: entity.id,
-        href: entityUrl(entity.id),
+        href: href(entityUrl(entity.id)),
       };
       if (m.text !== entity.name) span.title = entity.name;
       const list = all.get(m.node);
@@ -114,6 +129,40 @@ export function textParts(
   }
   if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at) });
   return parts;
+}
+
+/**
+ * Parts with glossary references put back at their offsets (in the parts' joined text). A
+ * reference inside a mention link goes after the link; at a boundary, before what follows.
+ */
+export function withRefs(
+  parts: readonly TextPart[],
+  refs: readonly { at: number; ref: TermRefView }[],
+): TextPart[] {
+  if (refs.length === 0) return [...parts];
+  const queue = [...refs].sort((a, b) => a.at - b.at);
+  const out: TextPart[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const end = offset + part.text.length;
+    if (part.href) {
+      out.push(part);
+      while (queue.length > 0 && queue[0]!.at < end)
+        out.push({ text: '', ref: queue.shift()!.ref });
+    } else {
+      let from = 0;
+      while (queue.length > 0 && queue[0]!.at <= end) {
+        const cut = Math.max(from, queue[0]!.at - offset);
+        if (cut > from) out.push({ text: part.text.slice(from, cut) });
+        from = cut;
+        out.push({ text: '', ref: queue.shift()!.ref });
+      }
+      if (from < part.text.length) out.push({ text: part.text.slice(from) });
+    }
+    offset = end;
+  }
+  for (const rest of queue) out.push({ text: '', ref: rest.ref });
+  return out.length > 0 ? out : [{ text: '' }];
 }
 
 /** The plain text of parts: always the field they were made from. */
@@ -164,11 +213,10 @@ export function explicitFirst<T extends { kind?: LinkKind | undefined }>(links: 
  * continue it (`targetsOfNode`), since its links are shown after them.
  */
 export function clauseLinker(
-  document: DocumentNode,
-  targets: Target[],
+  plan: SitePlan,
+  targets: Target[] = plan.targets,
 ): (node: PlanNode) => ClauseLinks {
-  const nodes = indexById(document);
-  const urls = urlMap(document);
+  const { nodes, urls } = plan;
   const toNode = (links: IndicatorLink[] = []): ClauseLink[] =>
     explicitFirst(links).flatMap(({ id, kind }) => {
       const node = nodes.get(id);
@@ -180,7 +228,7 @@ export function clauseLinker(
     const node = nodes.get(t.node);
     return {
       id: t.id,
-      href: targetUrl(t.id),
+      href: plan.href(targetUrl(t.id)),
       text: `${t.metric} ${figureText(t)}`,
       where: node ? shortCitation(node) : t.node,
     };
@@ -199,12 +247,8 @@ export function clauseLinker(
  * What a reading page can show next to one clause: its indicator links (from
  * plan.json) and its targets (docs/entities.md).
  */
-export function clauseLinks(
-  node: PlanNode,
-  document: DocumentNode,
-  targets: Target[],
-): ClauseLinks {
-  return clauseLinker(document, targets)(node);
+export function clauseLinks(node: PlanNode, plan: SitePlan, targets?: Target[]): ClauseLinks {
+  return clauseLinker(plan, targets)(node);
 }
 
 /** The targets a node states, for links from a measure to its targets (reading pages). */
@@ -214,8 +258,10 @@ export function targetsOfNode(targets: Target[], id: string): Target[] {
 
 /** Everything the reading pages add to the text, for one document. */
 export interface Annotations {
-  /** Parts of `node[field]`, with the node's mentions linked. */
+  /** Parts of `node[field]`, with the node's mentions linked and its glossary references. */
   parts(node: PlanNode, field: 'lead' | 'text'): TextPart[];
+  /** A heading's title with its glossary references (headings carry no mention links). */
+  title(node: PlanNode): TextPart[];
   /** Parts of a box item's text, split at its bold lead (mentions across the split stay plain). */
   boxItemParts(node: PlanNode, lead: string): { lead: TextPart[]; text: TextPart[] };
   /** The links shown under a clause, or undefined when it has none. */
@@ -225,6 +271,7 @@ export interface Annotations {
 /** No links at all: the plain text. */
 export const NO_ANNOTATIONS: Annotations = {
   parts: (node, field) => [{ text: fieldText(node, field) }],
+  title: (node) => [{ text: node.title }],
   boxItemParts: (node, lead) => ({
     lead: lead ? [{ text: lead }] : [],
     text: [{ text: fieldText(node, 'text').slice(lead.length) }],
@@ -232,36 +279,57 @@ export const NO_ANNOTATIONS: Annotations = {
   links: () => undefined,
 };
 
-const cache = new WeakMap<DocumentNode, Annotations>();
+const cache = new WeakMap<SitePlan, Annotations>();
 
-/**
- * Annotations from the entity index and targets the build wrote
- * (src/site/load-artifacts.ts), computed once per document.
- */
-export function readingAnnotations(document: DocumentNode): Annotations {
-  let made = cache.get(document);
+/** Annotations from the plan's entity index and targets, computed once per plan. */
+export function readingAnnotations(plan: SitePlan): Annotations {
+  let made = cache.get(plan);
   if (!made) {
-    made = annotations(document, loadEntities(), loadTargets().targets);
-    cache.set(document, made);
+    made = annotations(plan);
+    cache.set(plan, made);
   }
   return made;
 }
 
+/** A node's glossary references in one field, ready to render (an unknown entry is an error). */
+export function refsOf(
+  plan: SitePlan,
+  node: PlanNode,
+  field: TermRef['field'],
+): { at: number; ref: TermRefView }[] {
+  return (node.refs ?? [])
+    .filter((r) => r.field === field)
+    .map((r) => {
+      const term = plan.terms.get(r.term);
+      if (!term)
+        throw new Error(`${plan.slug}: ${node.id} refers to ${r.term}, not in the glossary`);
+      return {
+        at: r.at,
+        ref: { id: term.id, number: term.number, href: plan.urls.get(term.id)!, term: term.term },
+      };
+    });
+}
+
 export function annotations(
-  document: DocumentNode,
-  index: EntityIndex,
-  targets: Target[],
+  plan: SitePlan,
+  index: EntityIndex = plan.entities,
+  targets: Target[] = plan.targets,
 ): Annotations {
-  const spans = mentionSpans(index);
-  const linksOf = clauseLinker(document, targets);
+  const spans = mentionSpans(index, plan.href);
+  const linksOf = clauseLinker(plan, targets);
   const spansOf = (node: PlanNode, field: MentionField) =>
     (spans.get(node.id) ?? []).filter((s) => s.field === field);
   return {
     parts: (node, field) =>
-      textParts(fieldText(node, field), spansOf(node, field), `${node.id}.${field}`),
+      withRefs(
+        textParts(fieldText(node, field), spansOf(node, field), `${node.id}.${field}`),
+        refsOf(plan, node, field),
+      ),
+    title: (node) => withRefs([{ text: node.title }], refsOf(plan, node, 'title')),
     boxItemParts(node, lead) {
       const text = fieldText(node, 'text');
       const all = spansOf(node, 'text');
+      const refs = refsOf(plan, node, 'text');
       const where = `${node.id}.text`;
       // A link never crosses the end of the bold lead: such a mention stays plain text.
       const inLead = all.filter((s) => s.end <= lead.length);
@@ -269,8 +337,18 @@ export function annotations(
         .filter((s) => s.start >= lead.length)
         .map((s) => ({ ...s, start: s.start - lead.length, end: s.end - lead.length }));
       return {
-        lead: lead ? textParts(lead, inLead, where) : [],
-        text: textParts(text.slice(lead.length), after, where),
+        lead: lead
+          ? withRefs(
+              textParts(lead, inLead, where),
+              refs.filter((r) => r.at <= lead.length),
+            )
+          : [],
+        text: withRefs(
+          textParts(text.slice(lead.length), after, where),
+          refs
+            .filter((r) => !lead || r.at > lead.length)
+            .map((r) => ({ ...r, at: r.at - lead.length })),
+        ),
       };
     },
     links(node) {
@@ -288,7 +366,7 @@ export function annotations(
 }
 
 /** The measures that pursue each indicator row, explicit first, for /indicators/. */
-export function rowMeasureLinker(document: DocumentNode): (row: IndicatorNode) => ClauseLink[] {
-  const linksOf = clauseLinker(document, []);
+export function rowMeasureLinker(plan: SitePlan): (row: IndicatorNode) => ClauseLink[] {
+  const linksOf = clauseLinker(plan, []);
   return (row) => linksOf(row).measures;
 }

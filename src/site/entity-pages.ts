@@ -1,14 +1,9 @@
 import { TYPE_LABELS, TYPE_ORDER } from '../model/entity-labels.ts';
-import { FIELD_ORDER, fieldText, indexById, walk } from '../model/tree.ts';
-import type {
-  DocumentNode,
-  Entity,
-  EntityIndex,
-  EntityType,
-  MentionField,
-} from '../model/types.ts';
-import { entityUrl, urlMap } from '../model/urls.ts';
+import { FIELD_ORDER, fieldText, walk } from '../model/tree.ts';
+import type { Entity, EntityIndex, EntityType, MentionField } from '../model/types.ts';
+import { entityUrl, PLAN_PAGES } from '../model/urls.ts';
 import { shortCitation } from './navigation.ts';
+import type { SitePlan } from './site-plan.ts';
 
 /**
  * View models for the entity pages: /entities/ (every entity by type) and
@@ -39,21 +34,24 @@ export interface EntityIndexModel {
   groups: EntityGroup[];
 }
 
-/** Entities by type (in TYPE_ORDER), each group in pinyin order of the names. */
-export function entityIndexModel(index: EntityIndex): EntityIndexModel {
+/** Entities by type (in TYPE_ORDER; a type the plan has none of is left out), each group in pinyin order of the names. */
+export function entityIndexModel(
+  plan: SitePlan,
+  index: EntityIndex = plan.entities,
+): EntityIndexModel {
   const groups = TYPE_ORDER.map((type) => {
     const entities = index.entities
       .filter((e) => e.type === type)
       .map((e) => ({
         id: e.id,
-        href: entityUrl(e.id),
+        href: plan.href(entityUrl(e.id)),
         name: e.name,
         aliases: e.aliases,
         mentions: e.mentions.length,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { type, anchor: type, label: TYPE_LABELS[type], count: entities.length, entities };
-  });
+  }).filter((group) => group.count > 0);
   return {
     total: index.entities.length,
     mentions: index.entities.reduce((n, e) => n + e.mentions.length, 0),
@@ -91,20 +89,36 @@ export interface EntityPageModel {
   clauses: number;
 }
 
+const orders = new WeakMap<
+  SitePlan,
+  { order: Map<string, number>; names: Map<string, string>; index: EntityIndex }
+>();
+
+/** Every node's position in document order, and every entity's name: once per plan. */
+function orderAndNames(
+  plan: SitePlan,
+  index: EntityIndex,
+): { order: Map<string, number>; names: Map<string, string> } {
+  const made = orders.get(plan);
+  if (made && made.index === index) return made;
+  const order = new Map<string, number>();
+  for (const { node } of walk(plan.document)) order.set(node.id, order.size);
+  const names = new Map(index.entities.map((e) => [e.id, e.name]));
+  orders.set(plan, { order, names, index });
+  return { order, names };
+}
+
 /** Characters of context on each side of a mention. */
 export const SNIPPET = 28;
 
 /** One entity's page: every mention in document order, with a snippet and its clause's URL. */
 export function entityPageModel(
   entity: Entity,
-  document: DocumentNode,
-  index: EntityIndex,
+  plan: SitePlan,
+  index: EntityIndex = plan.entities,
 ): EntityPageModel {
-  const nodes = indexById(document);
-  const urls = urlMap(document);
-  const order = new Map<string, number>();
-  for (const { node } of walk(document)) order.set(node.id, order.size);
-  const names = new Map(index.entities.map((e) => [e.id, e.name]));
+  const { nodes, urls } = plan;
+  const { order, names } = orderAndNames(plan, index);
   const mentions = [...entity.mentions]
     .sort(
       (a, b) =>
@@ -128,7 +142,10 @@ export function entityPageModel(
         after: text.slice(m.end, to) + (to < text.length ? '…' : ''),
       };
       if (m.within)
-        item.within = { name: names.get(m.within) ?? m.within, href: entityUrl(m.within) };
+        item.within = {
+          name: names.get(m.within) ?? m.within,
+          href: plan.href(entityUrl(m.within)),
+        };
       return item;
     });
   return {
@@ -144,4 +161,19 @@ export function entityPageModel(
     mentions,
     clauses: new Set(entity.mentions.map((m) => m.node)).size,
   };
+}
+
+/**
+ * IDs the plan published before and no entity carries any more (a fragment the rules now drop),
+ * each with where its page now leads: the entity it became, or the index.
+ */
+export function retiredEntities(plan: SitePlan): { id: string; to: string; title: string }[] {
+  const current = new Set(plan.entities.entities.map((e) => e.id));
+  return (plan.entities.retired ?? [])
+    .filter((r) => !current.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      to: plan.href(r.to && current.has(r.to) ? entityUrl(r.to) : PLAN_PAGES.entities),
+      title: `${r.name} · 名称索引 · ${plan.meta.shortName}`,
+    }));
 }

@@ -1,10 +1,12 @@
 import { toCsv, type CsvValue } from '../model/csv.ts';
-import type { DocumentNode, IndicatorNode } from '../model/types.ts';
+import type { IndicatorNode } from '../model/types.ts';
 import { walk } from '../model/tree.ts';
+import type { SitePlan } from './site-plan.ts';
 
 /**
- * 表1 and 表2 as one CSV, one line per value cell ("long" form, so both
- * tables share one header although their columns differ), written by the
+ * The plan's indicator tables (表1 and 表2, a 专栏's table of indicators) as one CSV, one line per
+ * value cell ("long" form, so all tables share one header although their columns differ; 表 is
+ * the table's label), written by the
  * one CSV writer (src/model/csv.ts): UTF-8 with a BOM and CRLF line ends so
  * that Excel opens the Chinese text correctly.
  */
@@ -28,14 +30,16 @@ export const CSV_HEADER = [
   '原文',
 ];
 
-export function indicatorRows(document: DocumentNode): CsvValue[][] {
+export function indicatorRows(plan: SitePlan): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  for (const { node } of walk(document)) {
+  for (const { node, parents } of walk(plan.document)) {
     if (node.kind !== 'indicator') continue;
     const row: IndicatorNode = node;
+    const table = parents.at(-1);
+    const label = table?.kind === 'table' ? table.label : `表${row.table}`;
     for (const cell of row.cells) {
       rows.push([
-        `表${row.table}`,
+        label,
         row.id,
         row.number,
         row.category,
@@ -57,6 +61,6 @@ export function indicatorRows(document: DocumentNode): CsvValue[][] {
   return rows;
 }
 
-export function indicatorsCsv(document: DocumentNode): string {
-  return toCsv(CSV_HEADER, indicatorRows(document));
+export function indicatorsCsv(plan: SitePlan): string {
+  return toCsv(CSV_HEADER, indicatorRows(plan));
 }

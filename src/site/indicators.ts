@@ -1,20 +1,24 @@
 import type {
-  DocumentNode,
   HeadingNode,
   IndicatorCell,
   IndicatorNode,
   NoteNode,
+  PlanNode,
   TableNode,
+  TableRowNode,
 } from '../model/types.ts';
 import { quoteTitle } from '../model/text.ts';
 import { rowMeasureLinker, type ClauseLink } from './annotations.ts';
 import { walk } from '../model/tree.ts';
-import { urlMap } from '../model/urls.ts';
+import { PAGE_KINDS } from '../model/urls.ts';
+import type { SitePlan } from './site-plan.ts';
 
 /**
- * View models for 表1 and 表2: rows grouped by 类别 (one `<tbody>` per
- * category), columns in the order the plan prints them, and each flag the
- * plan marks (* [ ] 左右) spelled out for readers and screen readers.
+ * View models for the plan's tables. An indicator table (表1, 表2, a 专栏 of 主要指标) has its
+ * rows grouped by 类别 (one `<tbody>` per category), its columns in the order the plan prints
+ * them, and each flag the plan marks (* [ ] 左右) spelled out for readers and screen readers;
+ * sub-rows of a two-level indicator sit under their row. Any other table is shown as printed:
+ * its header and its rows of cells.
  */
 
 export interface FlagMeaning {
@@ -22,10 +26,10 @@ export interface FlagMeaning {
   meaning: string;
 }
 
-/** What the plan's marks mean, as its table notes say. */
+/** What the marks in indicator cells mean, as plans' table notes say. */
 export const FLAG_LEGEND: FlagMeaning[] = [
-  { mark: '*', meaning: '市级指标数据（表2注①：带*数据为市指标数据）' },
-  { mark: '[ ]', meaning: '五年累计数（表1注、表2注②）' },
+  { mark: '*', meaning: '市级指标数据（见表注）' },
+  { mark: '[ ]', meaning: '五年累计数（见表注）' },
   { mark: '左右', meaning: '约数，目标值为大致水平' },
   { mark: '>', meaning: '下限：大于所列数值' },
 ];
@@ -42,9 +46,11 @@ export interface CellView {
 export interface RowView {
   id: string;
   number: number;
-  /** Indicator name as printed in the 指标 column (T2 carries the unit there, 表2 has no 单位 column). */
+  /** Indicator name as printed in the name column (with its unit when the table has no 单位 column). */
   name: string;
-  /** Values of every column after 指标, in printed order: 单位/属性/years… as the table has them. */
+  /** A sub-row of a two-level indicator (注册护士数 under 每千人口拥有医护人员数): its row's ID. */
+  parent?: string;
+  /** Values of every column after the name, in printed order: 单位/属性/years… as the table has them. */
   cells: CellView[];
   citation: string;
   url: string;
@@ -54,89 +60,163 @@ export interface RowView {
 
 export interface RowGroup {
   category: string;
+  /**
+   * A row the table prints across its width to open the group (苏州 表1: 一、经济强（12 项）),
+   * when it has one: a `row` node among the indicators.
+   */
+  heading?: { id: string; text: string };
   rows: RowView[];
 }
 
-export interface TableView {
+export interface TableCaption {
   id: string;
   number: number;
-  /** 表1 */
+  /** 表1, or 专栏1 for a 专栏's table */
   label: string;
   title: string;
   citation: string;
   url: string;
-  /** Headers of the columns after 类别, 序号 and 指标, as printed. */
+  note?: { id: string; text: string; citation: string; url: string };
+}
+
+export interface IndicatorTableView extends TableCaption {
+  kind: 'indicators';
+  /** Headers of the columns before the values, as printed (类别, 序号, 指标; '' when absent). */
+  fixed: { category: string; number: string; name: string };
+  /** Headers of the columns after the name, as printed. */
   valueColumns: string[];
   groups: RowGroup[];
-  note?: { id: string; text: string; citation: string; url: string };
   rowCount: number;
   /** Rows carry `measures`: the table shows a 相关措施 column. */
   measureColumn: boolean;
 }
 
-const FIXED = ['类别', '序号', '指标'];
+export interface RowsTableView extends TableCaption {
+  kind: 'rows';
+  columns: string[];
+  rows: { id: string; number: number; cells: string[]; citation: string; url: string }[];
+}
+
+export type TableView = IndicatorTableView | RowsTableView;
+
+const CATEGORY = /^(类别|分类|领域|类型)$/;
+const NUMBER = /^(序号|编号)$/;
+const NAME = /指标|名称|项目/;
+
+/** Which printed columns hold the category, the number and the name; the rest are values. */
+export function columnRoles(columns: string[]): {
+  category: string;
+  number: string;
+  name: string;
+  values: string[];
+} {
+  const category = columns.find((c) => CATEGORY.test(c)) ?? '';
+  const number = columns.find((c) => NUMBER.test(c)) ?? '';
+  const rest = columns.filter((c) => c !== category && c !== number);
+  const name = rest.find((c) => NAME.test(c)) ?? rest[0] ?? '指标';
+  const at = columns.indexOf(name);
+  return {
+    category,
+    number,
+    name,
+    values: columns.filter((c, i) => i > at && c !== category && c !== number),
+  };
+}
 
 /**
- * A table as printed. With `measuresOf` (on /indicators/), each row also
- * lists the measures that pursue it, in a 相关措施 column.
+ * A table as printed. With `measuresOf` (on /indicators/), each indicator row also lists the
+ * measures that pursue it, in a 相关措施 column.
  */
 export function tableView(
   table: TableNode,
-  urls: Map<string, string>,
+  plan: SitePlan,
   measuresOf?: (row: IndicatorNode) => ClauseLink[],
 ): TableView {
-  if (FIXED.some((c, i) => table.columns[i] !== c)) {
-    throw new Error(
-      `${table.id}: expected columns to start with ${FIXED.join(' ')}, got ${table.columns.join(' ')}`,
-    );
+  const caption = captionOf(table, plan);
+  if (!table.indicators) {
+    const rows = table.children.filter((c): c is TableRowNode => c.kind === 'row');
+    return {
+      kind: 'rows',
+      ...caption,
+      columns: table.columns,
+      rows: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        cells: r.cells,
+        citation: r.citation,
+        url: mustUrl(plan, r.id),
+      })),
+    };
   }
+  const roles = columnRoles(table.columns);
   const hasUnitColumn = table.columns.includes('单位');
-  const valueColumns = table.columns.slice(FIXED.length);
   const rows = table.children.filter((c): c is IndicatorNode => c.kind === 'indicator');
   const byId = new Map(rows.map((r) => [r.id, r]));
   const groups: RowGroup[] = [];
-  for (const row of rows) {
+  for (const child of table.children) {
+    if (child.kind === 'row') {
+      // A heading row across the table opens a group.
+      groups.push({
+        category: child.cells.join(' ').trim(),
+        heading: { id: child.id, text: child.cells.filter(Boolean).join(' ') },
+        rows: [],
+      });
+      continue;
+    }
+    if (child.kind !== 'indicator') continue;
+    const row = child;
     const view: RowView = {
       id: row.id,
       number: row.number,
       name: hasUnitColumn || !row.unit ? row.name : `${row.name}（${row.unit}）`,
-      cells: valueColumns.map((column) => cellView(row, column, byId)),
+      cells: roles.values.map((column) => cellView(row, column, byId)),
       citation: row.citation,
-      url: mustUrl(urls, row.id),
+      url: mustUrl(plan, row.id),
     };
+    if (row.parent) view.parent = row.parent;
     if (measuresOf) view.measures = measuresOf(row);
     const last = groups.at(-1);
-    if (last && last.category === row.category) last.rows.push(view);
+    // With a 类别 column, a new category opens a group; without one, the rows follow their heading.
+    if (last && (roles.category ? last.category === row.category : true)) last.rows.push(view);
+    else if (last?.heading && last.rows.length === 0) last.rows.push(view);
     else groups.push({ category: row.category, rows: [view] });
   }
-  const note = table.children.find((c): c is NoteNode => c.kind === 'note');
-  const view: TableView = {
-    id: table.id,
-    number: table.number,
-    label: `表${table.number}`,
-    title: table.title,
-    citation: table.citation,
-    url: mustUrl(urls, table.id),
-    valueColumns,
+  return {
+    kind: 'indicators',
+    ...caption,
+    fixed: { category: roles.category, number: roles.number, name: roles.name },
+    valueColumns: roles.values,
     groups,
     rowCount: rows.length,
     measureColumn: Boolean(measuresOf),
   };
+}
+
+function captionOf(table: TableNode, plan: SitePlan): TableCaption {
+  const note = table.children.find((c): c is NoteNode => c.kind === 'note');
+  const caption: TableCaption = {
+    id: table.id,
+    number: table.number,
+    label: table.label,
+    title: table.title,
+    citation: table.citation,
+    url: mustUrl(plan, table.id),
+  };
   if (note)
-    view.note = {
+    caption.note = {
       id: note.id,
       text: note.text,
       citation: note.citation,
-      url: mustUrl(urls, note.id),
+      url: mustUrl(plan, note.id),
     };
-  return view;
+  return caption;
 }
 
 function cellView(row: IndicatorNode, column: string, rows: Map<string, IndicatorNode>): CellView {
   if (column === '单位') return { text: row.unit, notes: [] };
   if (column === '属性') return { text: row.attribute, notes: [] };
   const cell = row.cells.find((c) => c.column === column);
-  if (!cell) throw new Error(`${row.id}: no cell for column ${column}`);
+  if (!cell) return { text: '', notes: [] }; // a sub-row or a short row leaves the column blank
   const view: CellView = { text: cell.text, notes: flagNotes(cell) };
   // The merge goes both ways: the row that holds the printed text and the row that borrowed it.
   const partner =
@@ -161,46 +241,74 @@ export function flagNotes(cell: IndicatorCell): string[] {
   return notes;
 }
 
-function mustUrl(urls: Map<string, string>, id: string): string {
-  const url = urls.get(id);
-  if (!url) throw new Error(`no URL for ${id}`);
+function mustUrl(plan: SitePlan, id: string): string {
+  const url = plan.urls.get(id);
+  if (!url) throw new Error(`${plan.slug}: no URL for ${id}`);
   return url;
 }
 
-export function tables(document: DocumentNode): TableNode[] {
+/** The plan's indicator tables (表1, 表2, 专栏 tables of indicators), in document order. */
+export function indicatorTables(plan: SitePlan): TableNode[] {
   const found: TableNode[] = [];
-  for (const { node } of walk(document)) if (node.kind === 'table') found.push(node);
+  for (const { node } of walk(plan.document))
+    if (node.kind === 'table' && node.indicators) found.push(node);
   return found;
 }
 
 export interface IndicatorsModel {
   title: string;
-  tables: TableView[];
+  tables: IndicatorTableView[];
+  /** The marks the plan's tables use, spelled out. */
   legend: FlagMeaning[];
+  /** Some cell was merged with its neighbour in the printed table (the legend explains the shading). */
+  merged: boolean;
   /** Where each table sits in the plan's text. */
   context: { table: string; href: string; label: string }[];
 }
 
-export function indicatorsModel(document: DocumentNode): IndicatorsModel {
-  const urls = urlMap(document);
-  const measuresOf = rowMeasureLinker(document);
+/** Which marks of FLAG_LEGEND a row's cells use. */
+function marksUsed(tables: TableNode[]): Set<string> {
+  const used = new Set<string>();
+  for (const table of tables)
+    for (const row of table.children)
+      if (row.kind === 'indicator')
+        for (const cell of row.cells) {
+          if (cell.cityLevel) used.add('*');
+          if (cell.cumulative) used.add('[ ]');
+          if (cell.approximate) used.add('左右');
+          if (cell.comparator === '>') used.add('>');
+        }
+  return used;
+}
+
+export function indicatorsModel(plan: SitePlan): IndicatorsModel {
+  const measuresOf = rowMeasureLinker(plan);
+  const tables = indicatorTables(plan);
   const context: IndicatorsModel['context'] = [];
-  for (const { node, parents } of walk(document)) {
-    if (node.kind !== 'table') continue;
-    const section = parents.find((p): p is HeadingNode => p.kind === 'section');
+  for (const { node, parents } of walk(plan.document)) {
+    if (node.kind !== 'table' || !node.indicators) continue;
+    // The reading page the table is printed on: its nearest ancestor with a page.
+    const holder = parents.findLast((p) => PAGE_KINDS.has(p.kind));
+    if (!holder) continue;
     const chapter = parents.find((p): p is HeadingNode => p.kind === 'chapter');
-    if (section && chapter) {
-      context.push({
-        table: `表${node.number}`,
-        href: mustUrl(urls, section.id),
-        label: `${chapter.label}${section.label}${quoteTitle(section.title)}`,
-      });
-    }
+    const labelled = (n: PlanNode) => ('label' in n && typeof n.label === 'string' ? n.label : '');
+    const label =
+      holder.kind === 'section' && chapter
+        ? `${chapter.label}${labelled(holder)}${quoteTitle(holder.title)}`
+        : labelled(holder)
+          ? `${labelled(holder)}${quoteTitle(holder.title)}`
+          : holder.title;
+    context.push({ table: node.label, href: mustUrl(plan, holder.id), label });
   }
+  const used = marksUsed(tables);
+  const views = tables.map((t) => tableView(t, plan, measuresOf) as IndicatorTableView);
   return {
     title: '主要指标',
-    tables: tables(document).map((t) => tableView(t, urls, measuresOf)),
-    legend: FLAG_LEGEND,
+    tables: views,
+    legend: FLAG_LEGEND.filter((f) => used.has(f.mark)),
+    merged: views.some((t) =>
+      t.groups.some((g) => g.rows.some((r) => r.cells.some((c) => c.mergedWith))),
+    ),
     context,
   };
 }

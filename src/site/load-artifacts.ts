@@ -64,26 +64,20 @@ export const loadCorpus = (): CorpusFile => artifactJson<CorpusFile>(corpusArtif
 /** The slugs of the corpus's plans, in display order. */
 export const planSlugs = (): string[] => loadCorpus().plans.map((p) => p.slug);
 
-/**
- * The plan the single-plan pages show until every route takes a plan: the
- * first of the corpus.
- */
-export const defaultPlanSlug = (): string => planSlugs()[0]!;
-
 /** A plan's artifact, relative to .generated/ (for the data endpoints). */
-export const planArtifactOf = (name: PlanArtifactName, slug = defaultPlanSlug()): string =>
+export const planArtifactOf = (name: PlanArtifactName, slug: string): string =>
   planArtifact(slug, name);
 
 /** `.generated/plans/<slug>/plan.json`: the plan tree. */
-export const loadPlan = (slug = defaultPlanSlug()): PlanFile =>
+export const loadPlan = (slug: string): PlanFile =>
   artifactJson<PlanFile>(planArtifact(slug, 'plan'));
 
-export const loadDocument = (slug = defaultPlanSlug()): DocumentNode => loadPlan(slug).document;
+export const loadDocument = (slug: string): DocumentNode => loadPlan(slug).document;
 
 /** `.generated/plans/<slug>/entities.json`: the entity index. */
-export const loadEntities = (slug = defaultPlanSlug()): EntityIndex =>
+export const loadEntities = (slug: string): EntityIndex =>
   artifactJson<EntityIndex>(planArtifact(slug, 'entities'));
 
 /** `.generated/plans/<slug>/targets.json`: the targets. */
-export const loadTargets = (slug = defaultPlanSlug()): TargetFile =>
+export const loadTargets = (slug: string): TargetFile =>
   artifactJson<TargetFile>(planArtifact(slug, 'targets'));

@@ -1,7 +1,7 @@
-import type { DocumentNode, PlanNode } from '../model/types.ts';
-import { urlMap } from '../model/urls.ts';
-import { tableView } from './indicators.ts';
-import { chineseDate } from './pages.ts';
+import type { PlanNode, TermRef } from '../model/types.ts';
+import { tableView, type TableView } from './indicators.ts';
+import { planFacts } from './pages.ts';
+import type { SitePlan } from './site-plan.ts';
 
 /**
  * The cleaned full text as Markdown, rebuilt from the tree (not copied from
@@ -28,49 +28,103 @@ function tableCell(text: string): string {
   return escapeMarkdown(text).replace(/\|/g, '\\|');
 }
 
-export function planMarkdown(document: DocumentNode): string {
-  const m = document.metadata!; // the portal header table: every page of the first plan has one (the site moves to PlanFile.meta next)
+/** A field, escaped, with its glossary references put back where they stood: `“广东强芯”<sup>54</sup>`. */
+function withRefNumbers(
+  plan: SitePlan,
+  node: PlanNode,
+  field: TermRef['field'],
+  text: string,
+): string {
+  const refs = (node.refs ?? []).filter((r) => r.field === field).sort((a, b) => a.at - b.at);
+  let out = '';
+  let at = 0;
+  for (const ref of refs) {
+    out += `${escapeMarkdown(text.slice(at, ref.at))}<sup>${plan.terms.get(ref.term)?.number ?? ref.term}</sup>`;
+    at = Math.max(at, ref.at);
+  }
+  return out + escapeMarkdown(text.slice(at));
+}
+
+export function planMarkdown(plan: SitePlan): string {
   const out: string[] = [
-    `# ${escapeMarkdown(m.title)}`,
-    [
-      `- 制发机关：${m.issuer}`,
-      `- 文号：${m.documentNumber}`,
-      `- 成文日期：${chineseDate(m.date)}`,
-      `- 政策咨询：${m.consultingDepartment}（${m.consultingPhone}）`,
-    ].join('\n'),
+    `# ${escapeMarkdown(plan.meta.title)}`,
+    planFacts(plan.meta)
+      .map((f) => `- ${f.label}：${f.value}`)
+      .join('\n'),
   ];
+  const { document } = plan;
   if (document.notice.length) {
     out.push('## 印发通知', ...document.notice.map(escapeMarkdown));
   }
-  const urls = urlMap(document);
-  for (const child of document.children) out.push(...nodeMarkdown(child, urls));
+  for (const child of document.children) out.push(...nodeMarkdown(child, plan, 2));
   return `${out.join('\n\n')}\n`;
 }
 
-function nodeMarkdown(node: PlanNode, urls: Map<string, string>): string[] {
-  const children = () => node.children.flatMap((c) => nodeMarkdown(c, urls));
+function tableMarkdown(view: TableView): string {
+  let header: string[];
+  let rows: string[][];
+  if (view.kind === 'rows') {
+    header = view.columns;
+    rows = view.rows.map((r) => r.cells);
+  } else {
+    header = [view.fixed.category, view.fixed.number, view.fixed.name, ...view.valueColumns].filter(
+      (c, i) => c !== '' || i === 2,
+    );
+    rows = view.groups.flatMap((group) =>
+      group.rows.map((row) => [
+        ...(view.fixed.category ? [group.category] : []),
+        ...(view.fixed.number ? [row.parent ? '' : String(row.number)] : []),
+        row.name,
+        ...row.cells.map((c) => c.text),
+      ]),
+    );
+  }
+  return [
+    `| ${header.map(tableCell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((cells) => `| ${cells.map(tableCell).join(' | ')} |`),
+  ].join('\n');
+}
+
+function nodeMarkdown(node: PlanNode, plan: SitePlan, level: number): string[] {
+  const children = () => node.children.flatMap((c) => nodeMarkdown(c, plan, level + 1));
+  const heading = (label: string) =>
+    `${'#'.repeat(Math.min(level, 6))} ${label}${withRefNumbers(plan, node, 'title', node.title)}`;
   switch (node.kind) {
     case 'document':
       return children();
     case 'preface':
-      return [`## ${node.title}`, ...children()];
+    case 'glossary':
+      return [heading(''), ...children()];
+    case 'part':
     case 'chapter':
-      return [`## ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
     case 'section':
-      return [`### ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
+    case 'appendix':
+      return [heading(`${node.label} `), ...children()];
     case 'subpart':
-      return [`#### ${node.label}${escapeMarkdown(node.title)}`, ...children()];
+      return [heading(node.label), ...children()];
     case 'measure':
-      return [`${boldLead(node.lead)}${escapeMarkdown(node.text)}`, ...children()];
+      return [
+        `${boldLead(node.lead)}${withRefNumbers(plan, node, 'text', node.text)}`,
+        ...node.children.flatMap((c) => nodeMarkdown(c, plan, level)),
+      ];
     case 'paragraph':
-      return [escapeMarkdown(node.text)];
+      return [withRefNumbers(plan, node, 'text', node.text)];
     case 'box': {
       const items = node.children.flatMap((item) => {
         if (item.kind !== 'boxItem') return [];
         const lead = item.lead && item.text.startsWith(item.lead) ? item.lead : '';
         return [`> - ${lead ? boldLead(lead) : ''}${escapeMarkdown(item.text.slice(lead.length))}`];
       });
-      return [`> **${escapeMarkdown(`${node.label} ${node.title}`)}**\n>\n${items.join('\n')}`];
+      const rest = node.children
+        .filter((c) => c.kind !== 'boxItem')
+        .flatMap((c) => nodeMarkdown(c, plan, level + 1))
+        .map((text) => text.replace(/^/gm, '> '));
+      return [
+        [`> **${escapeMarkdown(`${node.label} ${node.title}`)}**`, '>', ...items, ...rest].join(
+          '\n',
+        ),
+      ];
     }
     case 'boxItem':
       return [escapeMarkdown(node.text)];
@@ -79,37 +133,15 @@ function nodeMarkdown(node: PlanNode, urls: Map<string, string>): string[] {
     case 'note':
       return [escapeMarkdown(node.text)];
     case 'table': {
-      const view = tableView(node, urls);
-      const header = ['类别', '序号', '指标', ...view.valueColumns];
-      const lines = [
-        `| ${header.map(tableCell).join(' | ')} |`,
-        `| ${header.map(() => '---').join(' | ')} |`,
-      ];
-      for (const group of view.groups) {
-        for (const row of group.rows) {
-          const cells = [
-            group.category,
-            String(row.number),
-            row.name,
-            ...row.cells.map((c) => c.text),
-          ];
-          lines.push(`| ${cells.map(tableCell).join(' | ')} |`);
-        }
-      }
+      const view = tableView(node, plan);
       const note = node.children
         .filter((c) => c.kind === 'note')
-        .flatMap((c) => nodeMarkdown(c, urls));
-      return [`**${escapeMarkdown(`表${node.number} ${node.title}`)}**`, lines.join('\n'), ...note];
+        .flatMap((c) => nodeMarkdown(c, plan, level + 1));
+      return [`**${escapeMarkdown(`${node.label} ${node.title}`)}**`, tableMarkdown(view), ...note];
     }
     case 'indicator':
     case 'row':
       return [];
-    case 'part':
-      return [`## ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
-    case 'glossary':
-      return [`## ${escapeMarkdown(node.title)}`, ...children()];
-    case 'appendix':
-      return [`## ${node.label} ${escapeMarkdown(node.title)}`, ...children()];
     case 'term':
       return [`${node.number}. ${escapeMarkdown(node.text)}`];
   }

@@ -1,8 +1,7 @@
-import { indexById } from '../model/tree.ts';
-import type { DocumentNode, Target, TargetComparator } from '../model/types.ts';
-import { toChineseNumber } from '../model/text.ts';
-import { urlMap } from '../model/urls.ts';
+import type { Target } from '../model/types.ts';
+import { walk } from '../model/tree.ts';
 import { shortCitation } from './navigation.ts';
+import type { SitePlan } from './site-plan.ts';
 
 /**
  * The view model of the targets pages, /targets/ (document order) and
@@ -39,32 +38,37 @@ export interface TargetsModel {
   withIndicator: number;
 }
 
-const COMPARATOR_WORDS: Record<TargetComparator, string> = {
-  '=': '',
-  '≥': '不低于',
-  '≤': '不高于',
-  range: '',
-  '≈': '约',
-};
-
-/** The figure as a reader reads it: the printed figure, with 不低于 where the text put it before. */
+/** The figure as a reader reads it: the comparator word the text prints before it, then the figure. */
 export function figureText(t: Target): string {
-  if (t.value === null) return t.valueText;
-  if (/以上|以内|左右/.test(t.valueText) || t.comparator === '=' || t.comparator === 'range')
-    return t.valueText;
-  return `${COMPARATOR_WORDS[t.comparator]}${t.valueText}`;
+  return t.figure;
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
 
+const chapterCache = new WeakMap<SitePlan, Map<string, string>>();
+
+/** Each node's chapter as printed (第七章), once per plan. */
+function chapterLabels(plan: SitePlan): Map<string, string> {
+  let labels = chapterCache.get(plan);
+  if (!labels) {
+    labels = new Map();
+    for (const { node, parents } of walk(plan.document)) {
+      const chapter = [...parents, node].find((n) => n.kind === 'chapter');
+      if (chapter?.kind === 'chapter') labels.set(node.id, chapter.label);
+    }
+    chapterCache.set(plan, labels);
+  }
+  return labels;
+}
+
 /** The targets table, in document order (`chapter`) or by metric in pinyin order (`metric`). */
 export function targetsModel(
-  targets: Target[],
-  document: DocumentNode,
+  plan: SitePlan,
   sort: TargetSort = 'chapter',
+  targets: Target[] = plan.targets,
 ): TargetsModel {
-  const nodes = indexById(document);
-  const urls = urlMap(document);
+  const { nodes, urls } = plan;
+  const chapters = chapterLabels(plan);
   const rows = targets.map((t): TargetRow => {
     const node = nodes.get(t.node);
     if (!node) throw new Error(`target ${t.id}: unknown node ${t.node}`);
@@ -72,7 +76,7 @@ export function targetsModel(
     const row: TargetRow = {
       id: t.id,
       chapter: t.chapter,
-      chapterLabel: `第${toChineseNumber(t.chapter)}章`,
+      chapterLabel: t.chapterLabel ?? chapters.get(t.node) ?? '',
       href: urls.get(t.node)!,
       where: shortCitation(node),
       metric: t.metric,

@@ -5,19 +5,25 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../src/model/csv.ts';
 import { CSV_HEADER, indicatorsCsv } from '../../src/site/indicators-csv.ts';
-import { downloadBodies } from '../../src/site/downloads.ts';
+import { downloadBody } from '../../src/site/downloads.ts';
 import { boldLead, planMarkdown } from '../../src/site/markdown.ts';
-import { DOWNLOADS } from '../../src/site/pages.ts';
-import { artifactFile, loadDocument } from '../../src/site/load-artifacts.ts';
+import { downloadsOf } from '../../src/site/pages.ts';
+import { artifactFile } from '../../src/site/load-artifacts.ts';
+import { corpusEntries, loadSitePlan } from '../../src/site/site-plan.ts';
 import { walk } from '../../src/model/tree.ts';
 import { planArtifact } from '../../src/model/artifacts.ts';
+import { DATA_FILES } from '../../src/model/urls.ts';
 import { LICANG } from '../support/real-plan.ts';
 
-/** The files under /data/: what the endpoints generate, and what dist/ holds after a build. */
-const document = loadDocument();
+/**
+ * Each plan's files under /<slug>/data/: what the endpoints generate, and what dist/ holds after
+ * a build; the Licang plan's also at /data/, where the site served them before the corpus.
+ */
+const plan = loadSitePlan(LICANG);
+const document = plan.document;
 
 describe('indicators.csv', () => {
-  const csv = indicatorsCsv(document);
+  const csv = indicatorsCsv(plan);
   const lines = csv.slice(1).trimEnd().split('\r\n');
 
   it('is UTF-8 with a BOM, a Chinese header and one line per value cell', () => {
@@ -42,7 +48,7 @@ describe('indicators.csv', () => {
 });
 
 describe('plan.md', () => {
-  const markdown = planMarkdown(document);
+  const markdown = planMarkdown(plan);
   const tree = unified().use(remarkParse).parse(markdown);
   const text = toString(tree);
 
@@ -88,31 +94,38 @@ describe('plan.md', () => {
   });
 });
 
-describe('dist/data after the build', () => {
+describe('dist/<slug>/data after the build', () => {
   it('serves plan.json byte for byte, and the CSV and Markdown as generated', () => {
-    expect(readFileSync('dist/data/plan.json')).toEqual(
+    expect(readFileSync(`dist/${LICANG}/data/plan.json`)).toEqual(
       readFileSync(artifactFile(planArtifact(LICANG, 'plan'))),
     );
-    const csv = readFileSync('dist/data/indicators.csv');
+    const csv = readFileSync(`dist/${LICANG}/data/indicators.csv`);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8')).toBe(indicatorsCsv(document));
-    expect(readFileSync('dist/data/plan.md', 'utf8')).toBe(planMarkdown(document));
+    expect(csv.toString('utf8')).toBe(indicatorsCsv(plan));
+    expect(readFileSync(`dist/${LICANG}/data/plan.md`, 'utf8')).toBe(planMarkdown(plan));
+  });
+
+  it('serves every plan’s six files, and the Licang files at their old paths too', () => {
+    for (const { slug } of corpusEntries()) {
+      const other = loadSitePlan(slug);
+      for (const name of DATA_FILES)
+        expect(readFileSync(`dist/${slug}/data/${name}`, 'utf8'), `${slug} ${name}`).toBe(
+          downloadBody(other, name),
+        );
+    }
+    for (const name of DATA_FILES)
+      expect(readFileSync(`dist/data/${name}`), name).toEqual(
+        readFileSync(`dist/${LICANG}/data/${name}`),
+      );
   });
 });
 
-describe('/downloads/ lists what is served', () => {
-  it('lists entities.json, targets.json and targets.csv with the bodies served', () => {
-    const bodies = downloadBodies(document);
-    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv']) {
-      expect(DOWNLOADS.map((d) => d.href)).toContain(href);
-      expect(bodies.get(href)?.length, href).toBeGreaterThan(1000);
-    }
-    for (const d of DOWNLOADS) expect(bodies.has(d.href), d.href).toBe(true);
-  });
-
-  it('serves those bodies in dist/data (run `npm run build` first)', () => {
-    const bodies = downloadBodies(document);
-    for (const href of ['/data/entities.json', '/data/targets.json', '/data/targets.csv'])
-      expect(readFileSync(`dist${href}`, 'utf8'), href).toBe(bodies.get(href));
+describe('/<slug>/downloads/ lists what is served', () => {
+  it('lists the six files with their URLs under the plan', () => {
+    expect(downloadsOf(plan).map((d) => d.href)).toEqual(
+      DATA_FILES.map((name) => `/${LICANG}/data/${name}`),
+    );
+    for (const name of ['entities.json', 'targets.json', 'targets.csv'] as const)
+      expect(downloadBody(plan, name).length, name).toBeGreaterThan(1000);
   });
 });

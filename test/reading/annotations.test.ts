@@ -10,10 +10,10 @@ import type { Block } from '../../src/site/blocks.ts';
 import { indicatorsModel } from '../../src/site/indicators.ts';
 import { readingPages } from '../../src/site/navigation.ts';
 import { readingModel } from '../../src/site/pages.ts';
-import { loadDocument, loadEntities, loadTargets } from '../../src/site/load-artifacts.ts';
+import { loadSitePlan } from '../../src/site/site-plan.ts';
 import { indexById } from '../../src/model/tree.ts';
-import { urlMap } from '../../src/model/urls.ts';
 import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
+import { LICANG } from '../support/real-plan.ts';
 
 /**
  * What the reading pages add to the text (src/site/annotations.ts), on
@@ -21,11 +21,14 @@ import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
  * first): mention links that leave the text as it is, the first mention of an
  * entity per clause, and the links under measures and on 表 rows.
  */
-const document = loadDocument();
-const index = loadEntities();
-const targets = loadTargets().targets;
+const plan = loadSitePlan(LICANG);
+const document = plan.document;
+const index = plan.entities;
+const targets = plan.targets;
 const byId = indexById(document);
-const ann = annotations(document, index, targets);
+const ann = annotations(plan);
+/** A Licang site URL: /7/1/ → /licang-14/7/1/. */
+const u = (path: string) => `/${LICANG}${path}`;
 
 /** Every text run the blocks render, with the node and the string it must join back to. */
 interface Run {
@@ -46,21 +49,25 @@ function runs(blocks: Block[]): Run[] {
           ...runs(b.children),
         ];
       case 'box':
-        return b.items.flatMap((i) => [
-          { node: i.id, expected: i.lead, parts: i.leadParts },
-          { node: i.id, expected: i.text, parts: i.textParts },
-        ]);
+        return [
+          ...b.items.flatMap((i) => [
+            { node: i.id, expected: i.lead, parts: i.leadParts },
+            { node: i.id, expected: i.text, parts: i.textParts },
+          ]),
+          ...runs(b.content),
+        ];
       case 'paragraph':
       case 'figure':
       case 'note':
         return [{ node: b.id, expected: b.text, parts: b.textParts }];
       case 'table':
+      case 'term':
         return [];
     }
   });
 }
 
-const pages = readingPages(document).map((p) => readingModel(document, p.path, ann));
+const pages = readingPages(plan).map((p) => readingModel(plan, p.path, ann));
 const allRuns = pages.flatMap((p) => runs(p.blocks));
 
 describe('mention links on reading pages', () => {
@@ -82,7 +89,7 @@ describe('mention links on reading pages', () => {
   });
 
   it('link each entity at most once per clause, to its page, and link many', () => {
-    const names = new Map(index.entities.map((e) => [`/entities/${e.id}/`, e]));
+    const names = new Map(index.entities.map((e) => [u(`/entities/${e.id}/`), e]));
     const perNode = new Map<string, string[]>();
     for (const run of allRuns) {
       for (const part of run.parts.filter((p) => p.href)) {
@@ -108,7 +115,7 @@ describe('mention links on reading pages', () => {
   });
 
   it('link the first mention in reading order: a measure’s lead before its text', () => {
-    const measure = runs(readingModel(document, '/7/1/', ann).blocks).filter(
+    const measure = runs(readingModel(plan, u('/7/1/'), ann).blocks).filter(
       (r) => r.node === '7.1.1',
     );
     expect(measure[0]!.parts.filter((p) => p.href).map((p) => p.text)).toEqual(['“山水园圈”工程']);
@@ -116,13 +123,13 @@ describe('mention links on reading pages', () => {
     expect(text.map((p) => p.text)).toContain('森林覆盖率');
     expect(text.find((p) => p.text === '森林覆盖率')).toEqual({
       text: '森林覆盖率',
-      href: '/entities/quan-qu-sen-lin-fu-gai-lv/',
+      href: u('/entities/quan-qu-sen-lin-fu-gai-lv/'),
       title: '全区森林覆盖率',
     });
   });
 
   it('never link a mention inside a longer one, nor in headings or 表 names', () => {
-    const spans = mentionSpans(index);
+    const spans = mentionSpans(index, plan.href);
     const linked = new Set(
       [...spans].flatMap(([node, list]) =>
         list.map((s) => `${node} ${s.field} ${s.start} ${s.end}`),
@@ -141,12 +148,14 @@ describe('mention links on reading pages', () => {
     const item = byId.get('B1.1') as BoxItemNode;
     const lead = item.lead!;
     const crossing: EntityIndex = {
-      schema: 1,
+      schema: 2,
       counts: index.counts,
       entities: [
         {
           id: 'x',
           type: 'industry',
+          typeLabel: '产业',
+          url: '/entities/x/',
           name: item.text.slice(lead.length - 2, lead.length + 2),
           aliases: [],
           sources: ['curated'],
@@ -162,7 +171,7 @@ describe('mention links on reading pages', () => {
         },
       ],
     };
-    const parts = annotations(document, crossing, []).boxItemParts(item, lead);
+    const parts = annotations(plan, crossing, []).boxItemParts(item, lead);
     expect(parts.lead).toEqual([{ text: lead }]);
     expect(parts.text).toEqual([{ text: item.text.slice(lead.length) }]);
   });
@@ -182,7 +191,7 @@ describe('mention links on reading pages', () => {
 
 describe('links under clauses', () => {
   const measures = (path: string) =>
-    readingModel(document, path, ann).blocks.flatMap(function flat(b): Block[] {
+    readingModel(plan, u(path), ann).blocks.flatMap(function flat(b): Block[] {
       return b.kind === 'subpart' ? b.children.flatMap(flat) : [b];
     });
 
@@ -192,7 +201,7 @@ describe('links under clauses', () => {
       explicit: [
         {
           id: 'T2.21',
-          href: '/indicators/#T2.21',
+          href: u('/indicators/#T2.21'),
           text: '全区森林覆盖率',
           where: '表2第21项“全区森林覆盖率”',
           kind: 'explicit',
@@ -202,8 +211,8 @@ describe('links under clauses', () => {
       targets: [
         {
           id: '7.1.1.t1',
-          href: '/targets/#7.1.1.t1',
-          text: '森林覆盖率 16.5%',
+          href: u('/targets/#7.1.1.t1'),
+          text: '森林覆盖率 达到16.5%',
           where: '第七章第一节“推进‘山水园圈’工程”',
         },
       ],
@@ -213,30 +222,24 @@ describe('links under clauses', () => {
   });
 
   it('list explicit links before topical ones', () => {
-    const measure = measures('/1/1/').find((b) => b.id === '1.1.1');
-    if (measure?.kind !== 'measure') throw new Error('expected 1.1.1');
-    expect(measure.links?.explicit.map((l) => l.id)).toEqual([
-      'T1.1',
-      'T1.2',
-      'T1.3',
-      'T1.4',
-      'T1.5',
-      'T1.6',
-      'T2.4',
-      'T2.5',
-    ]);
-    expect(measure.links?.topical.map((l) => l.id)).toEqual(['T2.1']);
+    const measure = measures('/9/1/').find((b) => b.id === '9.1.2');
+    if (measure?.kind !== 'measure') throw new Error('expected 9.1.2');
+    expect(measure.links?.explicit.map((l) => l.id)).toEqual(['T2.12']);
+    expect(measure.links?.topical.map((l) => l.id)).toEqual(['T2.11']);
   });
 
   it('give box items their targets', () => {
-    const page = urlMap(document).get('B4.1')!.split('#')[0]!;
+    const page = plan.urls
+      .get('B4.1')!
+      .split('#')[0]!
+      .slice(LICANG.length + 1);
     const box = measures(page).find((b) => b.id === 'B4');
     if (box?.kind !== 'box') throw new Error('expected 专栏4');
     const item = box.items.find((i) => i.id === 'B4.1');
     expect(item?.links?.targets.map((t) => t.href)).toEqual([
-      '/targets/#B4.1.t1',
-      '/targets/#B4.1.t2',
-      '/targets/#B4.1.t3',
+      u('/targets/#B4.1.t1'),
+      u('/targets/#B4.1.t2'),
+      u('/targets/#B4.1.t3'),
     ]);
   });
 
@@ -265,7 +268,7 @@ describe('links under clauses', () => {
 
 describe('/indicators/ rows', () => {
   const rows = new Map(
-    indicatorsModel(document)
+    indicatorsModel(plan)
       .tables.flatMap((t) => t.groups.flatMap((g) => g.rows))
       .map((r) => [r.id, r]),
   );
@@ -274,27 +277,26 @@ describe('/indicators/ rows', () => {
     expect(rows.get('T2.21')?.measures).toEqual([
       {
         id: '7.1.1',
-        href: '/7/1/#7.1.1',
+        href: u('/7/1/#7.1.1'),
         text: '推进“山水园圈”工程',
         kind: 'explicit',
         where: '第七章第一节“推进‘山水园圈’工程”',
       },
     ]);
+    // The review of the previous period (第一章第一节) never pursues a 表2 row.
     expect(rows.get('T2.10')?.measures?.map((m) => [m.id, m.kind])).toEqual([
       ['9.1.1', 'explicit'],
-      ['1.1.9', 'topical'],
     ]);
     expect(rows.get('T2.2')?.measures).toEqual([]);
   });
 
-  it('agree with the links on the measures', () => {
+  it('agree with the links on the clauses (measures, paragraphs, box items, headings)', () => {
     for (const row of rows.values()) {
       for (const m of row.measures ?? []) {
-        const measure = byId.get(m.id);
-        expect(measure?.kind === 'measure' && measure.indicators).toContainEqual({
-          id: row.id,
-          kind: m.kind,
-        });
+        const clause = byId.get(m.id) as { indicators?: { id: string; kind: string }[] };
+        expect(clause.indicators, m.id).toContainEqual(
+          expect.objectContaining({ id: row.id, kind: m.kind }),
+        );
       }
     }
   });

@@ -6,7 +6,7 @@ const site = useSiteBrowser();
 const current = usePagePerTest(site);
 
 beforeEach(async () => {
-  await current.page.goto(`${site.server.origin}/indicators/`);
+  await current.page.goto(`${site.server.origin}/licang-14/indicators/`);
 });
 
 /** The text of a row's cell under the column headed `column`, row-group header accounted for. */
@@ -73,7 +73,7 @@ describe('indicators page', () => {
   });
 
   it('opens a row at its anchor', async () => {
-    await current.page.goto(`${site.server.origin}/indicators/#T2.21`);
+    await current.page.goto(`${site.server.origin}/licang-14/indicators/#T2.21`);
     const box = await current.page.locator('[id="T2.21"]').boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(800);

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readingPages } from '../../src/site/navigation.ts';
-import { loadDocument } from '../../src/site/load-artifacts.ts';
+import { loadSitePlan } from '../../src/site/site-plan.ts';
 import { walk } from '../../src/model/tree.ts';
 import { openPage, useSiteBrowser } from '../support/browser.ts';
+import { LICANG } from '../support/real-plan.ts';
 
 /**
  * The built reading pages with JavaScript off: entity links and the links
  * under clauses are plain HTML, and the plan text reads character for
  * character as plan.json holds it (run `npm run build` first).
  */
-const document = loadDocument();
+const plan = loadSitePlan(LICANG);
+const document = plan.document;
+/** A Licang site URL: /7/1/ → /licang-14/7/1/. */
+const u = (path: string) => `/${LICANG}${path}`;
 
 /** The text each clause element shows, by ID, as plan.json has it. */
 const expected = new Map<string, { text: string; lead?: string }>();
@@ -43,7 +47,7 @@ describe('reading pages without JavaScript', () => {
     });
     const seen = new Map<string, Seen>();
     let mentions = 0;
-    for (const reading of readingPages(document)) {
+    for (const reading of readingPages(plan)) {
       await page.goto(site.server.origin + reading.path);
       const clauses = await page.$$eval(
         'main .measure, main .box-items > li, main p[id], main figure[id]',
@@ -74,7 +78,7 @@ describe('reading pages without JavaScript', () => {
       expect(got!.strong, id).toEqual(want.lead ? [want.lead] : []);
       expect(new Set(got!.mentions).size, id).toBe(got!.mentions.length);
       expect(
-        got!.mentions.every((h) => /^\/entities\/[^/]+\/$/.test(h)),
+        got!.mentions.every((h) => /^\/licang-14\/entities\/[^/]+\/$/.test(h)),
         id,
       ).toBe(true);
       expect(got!.other, id).toEqual([]);
@@ -88,27 +92,24 @@ describe('reading pages without JavaScript', () => {
     const { context, page } = await openPage(site.browser, site.server.origin, {
       javaScriptEnabled: false,
     });
-    await page.goto(`${site.server.origin}/1/1/`);
-    const groups = await page.$$eval('[id="1.1.1"] .clause-links .cl-group', (els) =>
+    await page.goto(`${site.server.origin}${u('/9/1/')}`);
+    const groups = await page.$$eval('[id="9.1.2"] .clause-links .cl-group', (els) =>
       els.map((g) => ({
         kind: g.querySelector('.cl-kind')!.textContent!.trim(),
         links: [...g.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       })),
     );
     expect(groups.map((g) => g.kind)).toEqual(['明确对应', '主题相关']);
-    expect(groups[0]!.links[0]).toBe('/indicators/#T1.1');
-    expect(groups[1]!.links).toEqual(['/indicators/#T2.1']);
-    await page.goto(`${site.server.origin}/indicators/`);
+    expect(groups[0]!.links).toEqual([u('/indicators/#T2.12')]);
+    expect(groups[1]!.links).toEqual([u('/indicators/#T2.11')]);
+    await page.goto(`${site.server.origin}${u('/indicators/')}`);
     const cell = await page.$$eval('tr[id="T2.10"] td.col-measures li', (lis) =>
       lis.map((li) => [
         li.querySelector('a')!.getAttribute('href'),
         li.querySelector('.cl-kind')!.textContent!.trim(),
       ]),
     );
-    expect(cell).toEqual([
-      ['/9/1/#9.1.1', '明确对应'],
-      ['/1/1/#1.1.9', '主题相关'],
-    ]);
+    expect(cell).toEqual([[u('/9/1/#9.1.1'), '明确对应']]);
     expect(await page.$$eval('thead th.col-measures', (ths) => ths.length)).toBe(2);
     await context.close();
   });
@@ -117,25 +118,31 @@ describe('reading pages without JavaScript', () => {
     const { context, page } = await openPage(site.browser, site.server.origin, {
       javaScriptEnabled: false,
     });
-    await page.goto(`${site.server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}${u('/7/1/')}`);
     const nav = await page.$$eval('.site-nav a', (as) =>
       as.map((a) => [a.textContent, a.getAttribute('href')]),
     );
     expect(nav).toEqual([
-      ['指标', '/indicators/'],
-      ['目标', '/targets/'],
-      ['实体', '/entities/'],
-      ['下载', '/downloads/'],
-      ['引用', '/cite/'],
+      ['指标', u('/indicators/')],
+      ['目标', u('/targets/')],
+      ['实体', u('/entities/')],
+      ['下载', u('/downloads/')],
+      ['引用', u('/cite/')],
     ]);
-    await page.goto(`${site.server.origin}/entities/qing-dao-guo-ji-yuan-shi-gang/`);
-    expect(await page.getAttribute('.site-nav a[href="/entities/"]', 'aria-current')).toBe('true');
-    await page.goto(`${site.server.origin}/downloads/`);
+    await page.goto(`${site.server.origin}${u('/entities/qing-dao-guo-ji-yuan-shi-gang/')}`);
+    expect(await page.getAttribute(`.site-nav a[href="${u('/entities/')}"]`, 'aria-current')).toBe(
+      'true',
+    );
+    await page.goto(`${site.server.origin}${u('/downloads/')}`);
     const files = await page.$$eval('ul.downloads a', (as) =>
       as.map((a) => a.getAttribute('href')),
     );
     expect(files).toEqual(
-      expect.arrayContaining(['/data/entities.json', '/data/targets.json', '/data/targets.csv']),
+      expect.arrayContaining([
+        u('/data/entities.json'),
+        u('/data/targets.json'),
+        u('/data/targets.csv'),
+      ]),
     );
     await context.close();
   });

@@ -25,25 +25,27 @@ async function inView(page: Page, id: string): Promise<boolean> {
 describe('reaching 第七章第一节 through the table of contents', () => {
   it('on a laptop: home 目录 → /7/1/ → the measure 推进“山水园圈”工程 at its anchor', async () => {
     const { context, page, outside } = await openPage(site.browser, site.server.origin);
-    await page.goto(`${site.server.origin}/`);
-    const chapter = page.locator('nav.overview li', { has: page.locator('a[href="/7/"]') });
+    await page.goto(`${site.server.origin}/licang-14/`);
+    const chapter = page.locator('nav.overview li', {
+      has: page.locator('a[href="/licang-14/7/"]'),
+    });
     await chapter.getByRole('link', { name: /第一节\s*加快推动绿色低碳发展/ }).click();
-    await page.waitForURL(`${site.server.origin}/7/1/`);
+    await page.waitForURL(`${site.server.origin}/licang-14/7/1/`);
     expect(await page.locator('h1').innerText()).toMatch(/第一节\s*加快推动绿色低碳发展/);
     // Where the reader is: the sidebar marks this section, the breadcrumbs name it.
     const current = page.locator('.sidebar [aria-current="page"]');
     await expect.poll(() => current.count()).toBe(1);
-    expect(await current.getAttribute('href')).toBe('/7/1/');
+    expect(await current.getAttribute('href')).toBe('/licang-14/7/1/');
     expect((await page.locator('nav.crumbs li').allInnerTexts()).map((t) => t.trim())).toEqual([
-      '首页',
+      '李沧区“十四五”规划纲要',
       '第七章',
       '第一节 加快推动绿色低碳发展',
     ]);
-    expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe('/7/');
-    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/7/2/');
+    expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe('/licang-14/7/');
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe('/licang-14/7/2/');
 
     await page.locator('a.clause-id[href="#7.1.1"]').click();
-    await page.waitForURL(`${site.server.origin}/7/1/#7.1.1`);
+    await page.waitForURL(`${site.server.origin}/licang-14/7/1/#7.1.1`);
     const measure = page.locator('[id="7.1.1"]');
     expect(await measure.locator('strong').innerText()).toBe('推进“山水园圈”工程。');
     expect(await inView(page, '7.1.1')).toBe(true);
@@ -57,13 +59,13 @@ describe('reaching 第七章第一节 through the table of contents', () => {
       width: 390,
       height: 844,
     });
-    await page.goto(`${site.server.origin}/3/`);
+    await page.goto(`${site.server.origin}/licang-14/7/`);
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     await page.locator('.toc-drawer summary').click();
-    await page.locator('.toc-drawer a[href="/7/1/"]').click();
-    await page.waitForURL(`${site.server.origin}/7/1/`);
+    await page.locator('.toc-drawer a[href="/licang-14/7/1/"]').click();
+    await page.waitForURL(`${site.server.origin}/licang-14/7/1/`);
     expect(await page.locator('.toc-drawer summary').innerText()).toContain('第七章 第一节');
-    await page.goto(`${site.server.origin}/7/1/#7.1.1`);
+    await page.goto(`${site.server.origin}/licang-14/7/1/#7.1.1`);
     expect(await inView(page, '7.1.1')).toBe(true);
     expect(outside).toEqual([]);
     await context.close();
@@ -76,10 +78,10 @@ describe('clause tools', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: site.server.origin,
     });
-    await page.goto(`${site.server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/licang-14/7/1/`);
     const tools = page.locator('[id="7.1.1"] .tools');
     await tools.getByRole('button', { name: '复制引用' }).click();
-    const url = `${site.server.origin}/7/1/#7.1.1`;
+    const url = `${site.server.origin}/licang-14/7/1/#7.1.1`;
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(`${CITATION} ${url}`);
@@ -94,19 +96,19 @@ describe('clause tools', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: site.server.origin,
     });
-    await page.goto(`${site.server.origin}/4/2/`);
+    await page.goto(`${site.server.origin}/licang-14/4/2/`);
     const missing = await page.evaluate(() =>
       [...document.querySelectorAll('.measure, .box-items > li')]
         .filter((el) => el.querySelectorAll(':scope > .tools button').length !== 2)
         .map((el) => el.id),
     );
     expect(missing).toEqual([]);
-    await page.goto(`${site.server.origin}/1/1/`);
+    await page.goto(`${site.server.origin}/licang-14/1/1/`);
     await page.locator('[id="T1.6"] button[data-copy="citation"]').click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(
-        `《${TITLE}》表1第6项“海洋经济增加值占生产总值比重” ${site.server.origin}/indicators/#T1.6`,
+        `《${TITLE}》表1第6项“海洋经济增加值占生产总值比重” ${site.server.origin}/licang-14/indicators/#T1.6`,
       );
     await context.close();
   });
@@ -119,14 +121,14 @@ describe('without JavaScript', () => {
       height: 844,
       javaScriptEnabled: false,
     });
-    await page.goto(`${site.server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/licang-14/7/1/`);
     expect(await page.locator('.measure').count()).toBe(4);
     expect(await page.locator('.tools button').count()).toBe(0);
     expect(await page.locator('a.clause-id[href="#7.1.1"]').count()).toBe(1);
     await page.locator('.toc-drawer summary').click();
-    expect(await page.locator('.toc-drawer a[href="/7/2/"]').isVisible()).toBe(true);
-    await page.locator('.toc-drawer a[href="/7/2/"]').click();
-    await page.waitForURL(`${site.server.origin}/7/2/`);
+    expect(await page.locator('.toc-drawer a[href="/licang-14/7/2/"]').isVisible()).toBe(true);
+    await page.locator('.toc-drawer a[href="/licang-14/7/2/"]').click();
+    await page.waitForURL(`${site.server.origin}/licang-14/7/2/`);
     await context.close();
   });
 });
@@ -134,12 +136,12 @@ describe('without JavaScript', () => {
 describe('print', () => {
   it('prints the section with its citation and URL, without the site’s navigation', async () => {
     const { context, page } = await openPage(site.browser, site.server.origin);
-    await page.goto(`${site.server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/licang-14/7/1/`);
     await page.emulateMedia({ media: 'print' });
     const citation = page.locator('.print-citation');
     expect(await citation.isVisible()).toBe(true);
     expect((await citation.innerText()).replace(/\s+/g, ' ')).toBe(
-      `引用本页：《${TITLE}》第七章第一节“加快推动绿色低碳发展” ${site.server.origin}/7/1/`,
+      `引用本页：《${TITLE}》第七章第一节“加快推动绿色低碳发展” ${site.server.origin}/licang-14/7/1/`,
     );
     for (const selector of ['.site-header', '.sidebar', '.toc-drawer', '.pager', '.tools button']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
@@ -151,7 +153,7 @@ describe('print', () => {
 describe('keyboard', () => {
   it('skips to the text first and shows where the focus is', async () => {
     const { context, page } = await openPage(site.browser, site.server.origin);
-    await page.goto(`${site.server.origin}/7/1/`);
+    await page.goto(`${site.server.origin}/licang-14/7/1/`);
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;

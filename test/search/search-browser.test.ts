@@ -3,18 +3,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DIST } from '../../scripts/tools/static-server.ts';
+import { corpusEntries } from '../../src/site/site-plan.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { openPage, useSiteBrowser } from '../support/browser.ts';
+import { LICANG } from '../support/real-plan.ts';
 
 /**
  * The search in the built site, in Chromium: type in the header box on a
  * reading page, see results as you type, open one with the keyboard, land on
- * the clause with the words highlighted; the /search/ page keeps its state
- * in the URL; loading the index never blocks the main thread.
+ * the clause with the words highlighted; the box searches the plan the page
+ * belongs to; the /search/ page keeps its state in the URL (the Licang plan
+ * when it names none, as the old links did); loading the index never blocks
+ * the main thread.
  */
 const site = useSiteBrowser();
+/** Another plan than Licang when the corpus has one (else Licang itself). */
+const OTHER = corpusEntries().find((p) => p.slug !== LICANG)?.slug ?? LICANG;
 
-it('has the search index in dist/ (run `npm run build` first)', () => {
+it('has each plan’s search index in dist/, and Licang’s at its old path (run `npm run build` first)', () => {
+  for (const { slug } of corpusEntries())
+    expect(existsSync(join(DIST, slug, 'search-index.json')), slug).toBe(true);
   expect(existsSync(join(DIST, 'search', 'index.json'))).toBe(true);
 });
 
@@ -28,7 +36,7 @@ async function open(path: string): Promise<{ page: Page; outside: string[]; erro
 
 describe('header search box', () => {
   it('shows results as you type, opens one with the keyboard, and lands highlighted on the clause', async () => {
-    const { page, outside, errors } = await open('/7/1/');
+    const { page, outside, errors } = await open(`/${LICANG}/7/1/`);
     // The index is not fetched until someone searches.
     expect(
       await page.evaluate(() => performance.getEntriesByName('plan-kb:index-ready').length),
@@ -61,7 +69,7 @@ describe('header search box', () => {
     );
     await Promise.all([page.waitForURL(/#7\.1\.3$/), page.keyboard.press('Enter')]);
     const url = new URL(page.url());
-    expect(url.pathname).toBe('/7/1/');
+    expect(url.pathname).toBe(`/${LICANG}/7/1/`);
     expect(url.searchParams.getAll('hl')).toContain('垃圾分类');
 
     // On the clause: every 垃圾分类 inside it is marked, nothing outside it, and it is in view.
@@ -118,7 +126,7 @@ describe('header search box', () => {
     });
     const requested: string[] = [];
     blank.on('request', (r) => requested.push(r.url()));
-    await blank.goto(`${site.server.origin}/4/2/`);
+    await blank.goto(`${site.server.origin}/${LICANG}/4/2/`);
     await blank.focus('#site-search-q');
     await blank.waitForFunction(
       () => performance.getEntriesByName('plan-kb:index-ready').length > 0,
@@ -129,21 +137,61 @@ describe('header search box', () => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       return { mainFetches: [...w.mainFetches], bigParses: w.bigParses };
     });
-    expect(requested.some((u) => u.endsWith('/search/index.json'))).toBe(true);
-    expect(main.mainFetches.filter((u) => u.includes('/search/index.json'))).toEqual([]);
+    expect(requested.some((u) => u.endsWith(`/${LICANG}/search-index.json`))).toBe(true);
+    expect(main.mainFetches.filter((u) => u.includes('search-index.json'))).toEqual([]);
     expect(main.bigParses).toBe(0);
     // The wrappers do see the main thread when it does fetch and parse (so the checks can fail).
     await blank.evaluate(
       async (url) => JSON.parse(await (await fetch(url)).text()),
-      `${site.server.origin}/search/index.json`,
+      `${site.server.origin}/${LICANG}/search-index.json`,
     );
     const after = await blank.evaluate(() => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       return { mainFetches: [...w.mainFetches], bigParses: w.bigParses };
     });
-    expect(after.mainFetches.filter((u) => u.includes('/search/index.json'))).toHaveLength(1);
+    expect(after.mainFetches.filter((u) => u.includes('search-index.json'))).toHaveLength(1);
     expect(after.bigParses).toBe(1);
     await blank.context().close();
+  });
+});
+
+describe('search scoped to a plan', () => {
+  it('searches the plan of the page, and sends “all results” to /search/ in that plan', async () => {
+    const { page, errors } = await open(`/${OTHER}/`);
+    expect(await page.getAttribute('form.search', 'data-index')).toBe(
+      `/${OTHER}/search-index.json`,
+    );
+    await page.click('#site-search-q');
+    await page.keyboard.type('发展', { delay: 30 });
+    await page.waitForSelector('.sbox-list [role="option"]');
+    const hrefs = await page.$$eval('.sbox-list a.sr-hit', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h.startsWith(`/${OTHER}/`))).toBe(true);
+    const more = new URL(
+      await page.locator('.sbox-more').evaluate((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(more.pathname).toBe('/search/');
+    expect(more.searchParams.get('plan')).toBe(OTHER);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('on /search/?plan=…, loads that plan’s index and lists its chapters', async () => {
+    const { page, errors } = await open(`/search/?q=${encodeURIComponent('发展')}&plan=${OTHER}`);
+    await page.waitForSelector('#search-page-results li');
+    expect(await page.inputValue('#search-page-plan')).toBe(OTHER);
+    const hrefs = await page.$$eval('#search-page-results a.sr-hit', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs.every((h) => h.startsWith(`/${OTHER}/`))).toBe(true);
+    const chapters = await page.$$eval('#search-page-chapter option[data-plan]', (os) =>
+      os.map((o) => o.getAttribute('data-plan')),
+    );
+    expect(new Set(chapters)).toEqual(new Set([OTHER]));
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });
 
@@ -235,7 +283,7 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
   for (const [path, state] of [
     [`/search/?q=${encodeURIComponent('看病')}`, 'results page'],
     ['/search/', 'empty search page'],
-    ['/7/1/', 'drop-down open with an active option'],
+    [`/${LICANG}/7/1/`, 'drop-down open with an active option'],
   ] as const) {
     it(state, async () => {
       const { page } = await open(path);

@@ -8,7 +8,8 @@ import { checkLinks, formatProblems } from '../../scripts/tools/check-links.ts';
 describe('links in dist/', () => {
   it('has no broken internal link, fragment, duplicate id or outside resource', () => {
     const report = checkLinks('dist');
-    expect(report.pages).toBeGreaterThanOrEqual(55);
+    // Licang alone: its 422 pages, the 421 redirects from its old URLs, home, search, 404.
+    expect(report.pages).toBeGreaterThanOrEqual(846);
     expect(report.links).toBeGreaterThan(1000);
     expect(formatProblems(report.problems)).toBe('');
   });

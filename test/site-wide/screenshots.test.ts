@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPage, useSiteBrowser } from '../support/browser.ts';
+import { corpusPages } from '../support/page-types.ts';
+import { LICANG } from '../support/real-plan.ts';
 
 /**
- * Screenshots of home and a reading page on a phone and a laptop, written to
- * test-results/screenshots/ for a person to look at; the test itself checks
+ * Screenshots of the corpus home, each plan's home and some reading pages on a phone and a
+ * laptop, written to test-results/screenshots/ for a person to look at; the test itself checks
  * that nothing overflows sideways at 390 px and that no request left the site.
  */
 const OUT = 'test-results/screenshots';
@@ -12,10 +14,15 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
 ];
+const plans = corpusPages();
+/** A plan with parts 篇 when the corpus has one. */
+const OTHER = plans.find((p) => p.slug !== LICANG && p.pages.some((x) => x.type === 'part'));
 const PAGES = [
-  { name: 'home', path: '/' },
-  { name: 'section-7-1', path: '/7/1/' },
-  { name: 'indicators', path: '/indicators/' },
+  { name: 'corpus-home', path: '/' },
+  { name: `${LICANG}-home`, path: `/${LICANG}/` },
+  ...(OTHER ? [{ name: `${OTHER.slug}-home`, path: `/${OTHER.slug}/` }] : []),
+  { name: `${LICANG}-section-7-1`, path: `/${LICANG}/7/1/` },
+  { name: `${LICANG}-indicators`, path: `/${LICANG}/indicators/` },
 ];
 
 const site = useSiteBrowser();
@@ -31,17 +38,16 @@ describe('narrow screens', () => {
       height: 740,
     });
     const wide: string[] = [];
-    for (const path of [
+    const paths = [
       '/',
-      '/preface/',
-      '/3/',
-      '/4/2/',
-      '/7/1/',
-      '/1/1/',
-      '/indicators/',
-      '/downloads/',
-      '/cite/',
-    ]) {
+      ...plans.flatMap(({ pages }) => pages.map((p) => p.path)),
+      `/${LICANG}/preface/`,
+      `/${LICANG}/3/`,
+      `/${LICANG}/4/2/`,
+      `/${LICANG}/7/1/`,
+      `/${LICANG}/1/1/`,
+    ];
+    for (const path of paths) {
       await page.goto(site.server.origin + path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,

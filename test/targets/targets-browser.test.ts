@@ -11,7 +11,7 @@ import { openPage, usePagePerTest, useSiteBrowser } from '../support/browser.ts'
  * first): the table without JavaScript, its links, and sorting in place.
  */
 const targets = (): TargetFile =>
-  JSON.parse(readFileSync(join(DIST, 'data/targets.json'), 'utf8')) as TargetFile;
+  JSON.parse(readFileSync(join(DIST, 'licang-14/data/targets.json'), 'utf8')) as TargetFile;
 
 const site = useSiteBrowser();
 const current = usePagePerTest(site);
@@ -35,7 +35,7 @@ describe('/targets/', () => {
     const { context, page: plain } = await openPage(site.browser, site.server.origin, {
       javaScriptEnabled: false,
     });
-    await plain.goto(`${site.server.origin}/targets/`);
+    await plain.goto(`${site.server.origin}/licang-14/targets/`);
     const ids = await plain.$$eval('table.targets-table tbody tr', (rows) => rows.map((r) => r.id));
     expect(ids).toEqual(targets().targets.map((t) => t.id));
     expect(await plain.$$('table.targets-table button')).toHaveLength(0);
@@ -50,7 +50,7 @@ describe('/targets/', () => {
   });
 
   it('links each target to its clause and to its 表2 indicator', async () => {
-    await go('/targets/');
+    await go('/licang-14/targets/');
     const row = await current.page.$eval('tr[id="7.1.1.t1"]', (tr) => ({
       clause: tr.querySelector('a.clause')!.getAttribute('href'),
       indicator: tr.querySelector('a.indicator-link')?.getAttribute('href'),
@@ -59,10 +59,10 @@ describe('/targets/', () => {
       deadline: tr.querySelector('.deadline')!.textContent!.trim(),
     }));
     expect(row).toEqual({
-      clause: '/7/1/#7.1.1',
-      indicator: '/indicators/#T2.21',
+      clause: '/licang-14/7/1/#7.1.1',
+      indicator: '/licang-14/indicators/#T2.21',
       metric: '森林覆盖率',
-      figure: '16.5%',
+      figure: '达到16.5%',
       deadline: '到2025年',
     });
     expect(await clauseText(row.clause!)).toContain('森林覆盖率达到16.5%');
@@ -70,7 +70,7 @@ describe('/targets/', () => {
   });
 
   it('sorts by 章节 and by 事项 in place when JavaScript runs', async () => {
-    await go('/targets/');
+    await go('/licang-14/targets/');
     const order = () =>
       current.page.$$eval('table.targets-table tbody tr', (rows) => rows.map((r) => r.id));
     const documentOrder = await order();
@@ -81,9 +81,9 @@ describe('/targets/', () => {
       'ascending',
     );
     expect(await current.page.getAttribute('th[data-sort="chapter"]', 'aria-sort')).toBeNull();
-    await go('/targets/by-metric/');
+    await go('/licang-14/targets/by-metric/');
     expect(await order()).toEqual(byMetric);
-    await go('/targets/');
+    await go('/licang-14/targets/');
     await current.page.click('th[data-sort="metric"] button');
     await current.page.click('th[data-sort="chapter"] button');
     expect(await order()).toEqual(documentOrder);
@@ -92,7 +92,7 @@ describe('/targets/', () => {
 
 describe('accessibility (axe-core): no serious or critical violation', () => {
   for (const width of [1280, 390]) {
-    for (const path of ['/targets/', '/targets/by-metric/']) {
+    for (const path of ['/licang-14/targets/', '/licang-14/targets/by-metric/']) {
       it(`${path} at ${width} px`, async () => {
         const { context, page } = await openPage(site.browser, site.server.origin, {
           width,

@@ -1,12 +1,12 @@
 /**
- * /search/index.json: the search index exactly as the build wrote it
- * (scripts/search-index/build-index.ts via scripts/build.ts), fetched by the
- * search worker on first use.
+ * /search/index.json: the legacy plan's search index at the path the site served it from before
+ * it held a corpus; the same bytes as /<legacy slug>/search-index.json.
  */
 import type { APIRoute } from 'astro';
+import { LEGACY_PLAN } from '../../model/urls.ts';
 import { artifactBytes, planArtifactOf } from '../../site/load-artifacts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(new Uint8Array(artifactBytes(planArtifactOf('searchIndex'))), {
+  new Response(new Uint8Array(artifactBytes(planArtifactOf('searchIndex', LEGACY_PLAN))), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
