@@ -129,7 +129,7 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
         'metadata-title',
         `the title in plan.yaml, ${meta.title}, is not printed before the body; expected the plan's title as the text prints it`,
       );
-    const blocks = layoutBlocks(lines, front.body, meta.form, issues, repairs);
+    const blocks = layoutBlocks(lines, front.body, meta.form, issues, repairs, front.toc);
     const planTitle = meta.title;
     const structured = structure(
       { blocks, form: meta.form, planTitle, period: meta.period, toc: front.toc },

@@ -44,8 +44,9 @@ export function citeNote(planTitle: string, table: number): string {
   return `${book(planTitle)}表${table}注`;
 }
 
-export function citeFigure(planTitle: string, number: number, title: string): string {
-  return `${book(planTitle)}图${number}${quoteTitle(title)}`;
+/** A figure: 图1 or 附图1 (`label`), then its title. */
+export function citeFigure(planTitle: string, label: string, title: string): string {
+  return `${book(planTitle)}${label}${quoteTitle(title)}`;
 }
 
 export function citeDocument(planTitle: string): string {

@@ -8,11 +8,19 @@ import type { NumberingStyle } from '../../src/model/types.ts';
 import { CN_NUMERAL, parseArabic } from './numbering.ts';
 
 export type BlockClass =
-  | { kind: 'heading'; style: NumberingStyle; number: number; label: string; title: string }
+  | {
+      kind: 'heading';
+      style: NumberingStyle;
+      number: number;
+      label: string;
+      title: string;
+      /** 1.1 style: the number before the dot, which names the 1. heading it belongs to. */
+      outer?: number;
+    }
   | { kind: 'item'; style: NumberingStyle; number: number; label: string; text: string }
   | { kind: 'box'; number: string; label: string; title: string }
   | { kind: 'caption'; number: number; label: string; title: string; appendix: boolean }
-  | { kind: 'figure'; number: number; label: string; title: string }
+  | { kind: 'figure'; number: number; label: string; title: string; appendix: boolean }
   | { kind: 'note'; text: string }
   | { kind: 'glossary'; title: string }
   | { kind: 'appendix'; label: string; title: string }
@@ -120,7 +128,13 @@ export const RULES: readonly Rule[] = [
       const number = parseArabic(m[2]!);
       if (number === null || SENTENCE_END.test(m[3]!) || [...m[3]!].length > MAX_HEADING)
         return null;
-      return { kind: 'figure', number, label: `${m[1] ?? ''}图${m[2]}`, title: m[3]!.trim() };
+      return {
+        kind: 'figure',
+        number,
+        label: `${m[1] ?? ''}图${m[2]}`,
+        title: m[3]!.trim(),
+        appendix: !!m[1],
+      };
     },
   },
   {
@@ -144,7 +158,10 @@ export const RULES: readonly Rule[] = [
     // 1.1 标题 — but not 1.5万 or 2.77 (a number that opens a wrapped line).
     pattern:
       /^([0-9]{1,2})[.．]([0-9]{1,2})(?![0-9.．%％])[\s\u3000]*(?=[\p{Script=Han}“《（(])(.*)$/u,
-    make: (m) => numbered('1.1', Number(m[2]), `${m[1]}.${m[2]}`, m[3]!),
+    make: (m) => {
+      const made = numbered('1.1', Number(m[2]), `${m[1]}.${m[2]}`, m[3]!);
+      return made?.kind === 'heading' ? { ...made, outer: Number(m[1]) } : made;
+    },
   },
   {
     name: 'arabic-dot',

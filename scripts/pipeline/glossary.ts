@@ -24,9 +24,12 @@ export function termKey(term: string): string {
   return term.replace(/[“”‘’"《》\s]/g, '');
 }
 
-/** A number glued to the word before it, and not to a unit after it. */
+/**
+ * A number glued to the word before it, and not to a unit after it, nor the
+ * number of a 表, 图, 专栏, 附录 or 附件 the text points to (见表1, 见专栏3).
+ */
 const GLUED =
-  /(?<=[\p{Script=Han}”’）)》A-Za-z])(\d{1,4})(?![\d.．%％]|[个年月日号元万亿千百十次人岁家条项件座所张台套公里米吨瓦倍度分秒天周期批类级层栋间户辆艘架])/gu;
+  /(?<=[\p{Script=Han}”’）)》A-Za-z])(?<![表图栏录件])(\d{1,4})(?![\d.．%％]|[个年月日号元万亿千百十次人岁家条项件座所张台套公里米吨瓦倍度分秒天周期批类级层栋间户辆艘架])/gu;
 
 export interface TermRefFound {
   /** Offset in the repaired text where the number stood. */

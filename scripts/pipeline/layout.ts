@@ -17,7 +17,7 @@
  * Pure: lines in, blocks out, repairs recorded.
  */
 import type { SourceForm } from '../../src/model/plan-meta.ts';
-import type { Repair } from '../../src/model/types.ts';
+import type { Repair, TocEntry } from '../../src/model/types.ts';
 import { classify } from './classify.ts';
 import type { IssueCollector } from './errors.ts';
 import type { Region } from './front-matter.ts';
@@ -50,6 +50,7 @@ export function layoutBlocks(
   form: SourceForm,
   issues: IssueCollector,
   repairs: Repair[],
+  toc: TocEntry[] = [],
 ): Block[] {
   const record: RecordRepair = (kind, line, before, after) =>
     repairs.push({ kind, line, before, after });
@@ -67,7 +68,7 @@ export function layoutBlocks(
     // (a loop, not push(...read): spreading 100,000 blocks overflows the call stack)
     for (const block of read) blocks.push(block);
   }
-  const joined = joinSplitHeadings(blocks, record);
+  const joined = joinSplitHeadings(blocks, toc, record);
   for (const block of joined)
     if (block.text.length > MAX_BLOCK_CHARS) {
       issues.add(
@@ -230,45 +231,79 @@ function pdfBlocks(source: SourceLine[], repairs: Repair[]): Block[] {
 }
 
 /**
- * A 篇/章/节 heading printed over two lines (南京: `第一篇  聚焦走在前做示范，` /
- * `推进中国式现代化…开局`): the second line is short, ends no sentence and
- * is followed by a gap or a heading; it is joined to the heading.
+ * A heading printed over two lines is one heading. The second line is a
+ * short line that ends no sentence and is no heading of its own, and one of
+ * these says it belongs to the heading:
+ *
+ * - the plan's 目录 lists the heading with both lines' words as its title;
+ * - the heading stops short (ends in ，、：) and the next line follows with no
+ *   blank line, or is marked the same way (both `#` headings, both bold: the
+ *   converter made each printed line a paragraph of its own);
+ * - (篇, 章, 节) the line follows the heading with no blank line and is
+ *   followed by a gap or a heading (南京: `第一篇  聚焦走在前做示范，` /
+ *   `推进中国式现代化…开局`), and the heading stands after a gap.
  */
-function joinSplitHeadings(blocks: Block[], record: RecordRepair): Block[] {
+function joinSplitHeadings(blocks: Block[], toc: TocEntry[], record: RecordRepair): Block[] {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const listed = new Set(toc.map((e) => `${e.numbering}|${e.number}|${squash(e.title)}`));
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
-    const after = blocks[i + 2];
-    const plain = (b: Block) =>
-      b.text
-        .replace(/\*\*/g, '')
-        .replace(/^[\s\u3000#]+/, '')
-        .trim();
-    const c = block.table ? null : classify(plain(block));
-    const continues =
-      c?.kind === 'heading' &&
-      ['篇', '章', '节'].includes(c.style) &&
-      next &&
-      !next.table &&
-      !next.gapBefore &&
-      (after === undefined || after.gapBefore || classify(plain(after)).kind === 'heading') &&
-      classify(plain(next)).kind === 'paragraph' &&
-      !/[。！？；：]/.test(plain(next)) &&
-      lineWidth(plain(next)) <= 40 &&
-      (/[，、]$/.test(plain(block)) || block.gapBefore);
-    if (continues) {
-      record(
-        'heading-join',
-        next.line,
-        `${plain(block).slice(-6)}⏎${plain(next).slice(0, 6)}`,
-        'one heading',
-      );
-      out.push({ ...block, text: `${block.text}${plain(next)}`, endLine: next.endLine });
-      i++;
+    const c = block.table ? null : classify(plainBlock(block));
+    if (c?.kind !== 'heading' || !next || next.table) {
+      out.push(block);
       continue;
     }
-    out.push(block);
+    const second = plainBlock(next);
+    const shortLine =
+      classify(second).kind === 'paragraph' &&
+      !/[。！？；：]/.test(second) &&
+      lineWidth(second) <= 40;
+    const after = blocks[i + 2];
+    const inToc = listed.has(`${c.style}|${c.number}|${squash(c.title + second)}`);
+    const unfinished = /[，、：]$/.test(c.title);
+    const textShape =
+      ['篇', '章', '节'].includes(c.style) &&
+      !next.gapBefore &&
+      (after === undefined || after.gapBefore || classify(plainBlock(after)).kind === 'heading') &&
+      (unfinished || block.gapBefore);
+    const joins =
+      shortLine &&
+      (inToc || (unfinished && (!next.gapBefore || sameMark(block, next))) || textShape);
+    if (!joins) {
+      out.push(block);
+      continue;
+    }
+    record('heading-join', next.line, `${c.title.slice(-6)}⏎${second.slice(0, 6)}`, 'one heading');
+    // Two bold lines make one bold heading: **A** + **B** → **AB**.
+    const text =
+      /\*\*\s*$/.test(block.text) && /^\s*\*\*/.test(next.text.replace(/^[\s#]+/, ''))
+        ? `${block.text.replace(/\*\*\s*$/, '')}${second}**`
+        : `${block.text}${second}`;
+    out.push({ ...block, text, endLine: next.endLine });
+    i++;
   }
   return out;
+}
+
+/** A block's text without the markup that marks it: #, bold, indentation. */
+function plainBlock(b: Block): string {
+  return b.text
+    .replace(/\*\*/g, '')
+    .replace(/^[\s#]+/, '')
+    .trim();
+}
+
+/** Whether two Markdown blocks are marked alike: both `#` headings, or both wholly bold. */
+function sameMark(a: Block, b: Block): boolean {
+  const mark = (t: string) => {
+    const s = t.trim();
+    if (s.startsWith('#')) return 'heading';
+    return s.startsWith('**') && s.endsWith('**') && s.indexOf('**', 2) === s.length - 2
+      ? 'bold'
+      : null;
+  };
+  const m = mark(a.text);
+  return m !== null && m === mark(b.text);
 }

@@ -44,6 +44,8 @@ export interface Inline {
   strong: [number, number][];
   /** Marked as a heading: `#` in front, or the whole block bold. */
   heading: boolean;
+  /** The block is one image and nothing else (`![alt](src)`). */
+  image?: { src: string; alt: string };
 }
 
 /** Inline text of a block in a text form (no markup to read). */
@@ -88,6 +90,13 @@ export function parseInline(markdown: string, options: { remark?: 'always' } = {
   if (ORDERED.test(source)) source = source.replace(ORDERED, '$1\\$2');
   else if (BLOCK_OPENER.test(source)) source = `\\${source}`;
   const root = processor.runSync(processor.parse(source)) as Root;
+  const only = root.children.length === 1 ? root.children[0] : undefined;
+  const image =
+    only?.type === 'paragraph' && only.children.length === 1 && only.children[0]!.type === 'image'
+      ? only.children[0]
+      : undefined;
+  if (image)
+    return { text: '', strong: [], heading, image: { src: image.url, alt: image.alt ?? '' } };
   const parts = collect(root);
   let text = '';
   const strong: [number, number][] = [];

@@ -245,6 +245,7 @@ const STANDS_ALONE = new Set([
   'box',
   'caption',
   'figure',
+  'image',
   'note',
   'glossary',
   'appendix',

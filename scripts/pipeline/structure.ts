@@ -151,7 +151,14 @@ export function structure(
   /** The last table or box, which a 注 right after belongs to. */
   let noted: TableNode | BoxNode | null = null;
   let boldLeads = false;
-  const counts = { table: 0, figure: 0, untitled: 0, appendix: 0 };
+  const counts = {
+    table: 0,
+    figure: 0,
+    appendixTable: 0,
+    appendixFigure: 0,
+    untitled: 0,
+    appendix: 0,
+  };
   let lastBox = 0;
 
   const current = () => stack.at(-1)!;
@@ -190,7 +197,7 @@ export function structure(
         const extra = item.text;
         captioning.text += `\n${extra}`;
         captioning.title = captioning.title ? `${captioning.title} ${extra}` : extra;
-        captioning.citation = citeFigure(planTitle, captioning.number, captioning.title);
+        captioning.citation = citeFigure(planTitle, figureLabel(captioning), captioning.title);
         captioning.source.end = block.endLine;
         continue;
       }
@@ -198,6 +205,16 @@ export function structure(
     }
 
     if (box && !box.accepts(item, bodyWidth, roles)) closeBox();
+    // A caption with an image under it: the table is printed as that image.
+    if (caption && cls.kind === 'image') {
+      const table = emptyTable(caption, planTitle);
+      table.image = { src: cls.src, alt: cls.alt };
+      table.source.end = block.endLine;
+      add({ type: 'node', node: table });
+      noted = table;
+      caption = null;
+      continue;
+    }
     if (caption && cls.kind !== 'table') closeCaption();
 
     switch (cls.kind) {
@@ -214,8 +231,8 @@ export function structure(
             tableInput(
               caption,
               c.number,
-              `T${c.number}`,
-              `T${c.number}`,
+              tableId(c),
+              tableId(c),
               c.label,
               c.title,
               item,
@@ -245,14 +262,17 @@ export function structure(
       }
       case 'caption': {
         closeBox();
-        const expected = counts.table + 1;
-        if (!cls.appendix && cls.number !== expected)
+        // 表 and 附表 are numbered apart: 附表1 may follow 表3.
+        const kind = cls.appendix ? '附表' : '表';
+        const last = cls.appendix ? counts.appendixTable : counts.table;
+        if (cls.number !== last + 1)
           issues.add(
             block.line,
             'table-number',
-            `${cls.label} follows 表${counts.table}; expected 表${expected}`,
+            `${cls.label} follows ${kind}${last}; expected ${kind}${last + 1}`,
           );
-        if (!cls.appendix) counts.table = cls.number;
+        if (cls.appendix) counts.appendixTable = cls.number;
+        else counts.table = cls.number;
         caption = item;
         continue;
       }
@@ -272,25 +292,30 @@ export function structure(
       }
       case 'figure': {
         closeBox();
-        const expected = counts.figure + 1;
-        if (cls.number !== expected)
+        // 图 and 附图 are numbered apart, and IDs keep them apart: F1, AF1.
+        const kind = cls.appendix ? '附图' : '图';
+        const last = cls.appendix ? counts.appendixFigure : counts.figure;
+        if (cls.number !== last + 1)
           issues.add(
             block.line,
             'figure-number',
-            `${cls.label} follows 图${counts.figure}; expected 图${expected}`,
+            `${cls.label} follows ${kind}${last}; expected ${kind}${last + 1}`,
           );
-        counts.figure = cls.number;
-        const figure = figureNode(item, cls.number, cls.title, planTitle);
+        if (cls.appendix) counts.appendixFigure = cls.number;
+        else counts.figure = cls.number;
+        const figure = figureNode(item, cls.number, cls.title, planTitle, cls.appendix);
         add({ type: 'node', node: figure });
         // A label printed alone (附图1) takes the caption lines right under it.
         captioning = cls.title === '' ? figure : null;
         continue;
       }
       case 'image': {
+        // An image with no 图 label: the next figure, kept with the image it points to.
         closeBox();
         const n = ++counts.figure;
-        add({ type: 'node', node: figureNode(item, n, cls.alt || '图片', planTitle) });
-        record('html-tag', block.line, item.text, `图${n}（图片未收录）`);
+        const figure = figureNode(item, n, cls.alt || '图片', planTitle);
+        figure.image = { src: cls.src, alt: cls.alt };
+        add({ type: 'node', node: figure });
         continue;
       }
       case 'note': {
@@ -391,6 +416,7 @@ export function structure(
       const rank = styleRank(cls.style);
       while (stack.length > 1 && current().rank >= rank) stack.pop();
       const parent = current();
+      levelCheck(issues, block.line, role, cls, parent, roles);
       const keyOf =
         role === 'chapter' && !chaptersRestart ? 'chapters' : `${parent.key}/${cls.style}`;
       const expected = sequence.expected(keyOf);
@@ -434,6 +460,7 @@ export function structure(
   if (note && notedTable) linkNote(notedTable, note.node);
   closeBox();
   closeCaption();
+  for (const container of [preface, ...top]) mixedLevels(container, issues);
 
   return { preface, top, glossary, appendices, chaptersRestart, roles, boldLeads };
 }
@@ -461,7 +488,11 @@ function prepare(
     // On the decoded text: a tag split over lines, or written with entities, shows here.
     htmlCheck(inline.text, block.line, issues);
     const text = normalizeSpaces(inline.text.trimStart());
-    const cls = PREFACE_HEADING.test(text) ? { kind: 'preface' as const } : classify(text);
+    const cls: Prepared['cls'] = inline.image
+      ? { kind: 'image', ...inline.image }
+      : PREFACE_HEADING.test(text)
+        ? { kind: 'preface' as const }
+        : classify(text);
     return { block, inline, text, cls, refs: [] as TermRefFound[] };
   });
   // Glossary references: known once the glossary's entries are read.
@@ -574,6 +605,73 @@ function numberingIssue(
   );
 }
 
+/**
+ * No level skipped: a 节 (or deeper) heading sits in a chapter, a chapter in
+ * a 篇 when the plan has 篇, and a 1.1 heading in the 1. heading its first
+ * number names. (Where the plan has no 目录 this and the numbering are the
+ * whole check.)
+ */
+function levelCheck(
+  issues: IssueCollector,
+  line: number,
+  role: HeadingRole,
+  cls: Extract<BlockClass, { kind: 'heading' }>,
+  parent: Container,
+  roles: Map<NumberingStyle, HeadingRole>,
+): void {
+  const parentRole = parent.node.kind;
+  const styleOf = (wanted: HeadingRole) => [...roles].find(([, r]) => r === wanted)?.[0];
+  const where =
+    'label' in parent.node && parent.node.label ? `in ${parent.node.label}` : 'before it';
+  const heading = `${cls.label}${cls.title.slice(0, 12)}`;
+  if (
+    (role === 'section' || role === 'subpart') &&
+    (parentRole === 'preface' || parentRole === 'part')
+  ) {
+    const chapter = styleOf('chapter');
+    issues.add(
+      line,
+      'level-skipped',
+      `${heading}… is a ${role} with no chapter ${where}; expected a ${chapter ? printedNumber(chapter, 1).replace(/[一1]/, 'X') : 'chapter'} heading above it`,
+    );
+  } else if (role === 'chapter' && parentRole === 'preface' && styleOf('part')) {
+    issues.add(
+      line,
+      'level-skipped',
+      `${heading}… is a chapter before any 篇; expected a 第X篇 heading above it, as the plan's other chapters have`,
+    );
+  } else if (cls.style === '1.1' && cls.outer !== undefined) {
+    const node = parent.node as HeadingNode;
+    if (node.numbering !== '1.' || node.number !== cls.outer)
+      issues.add(
+        line,
+        'level-skipped',
+        `${heading}… is numbered under ${cls.outer}., but sits ${node.numbering === '1.' ? `in ${node.label}` : `directly ${where}`}; expected it inside the heading ${cls.outer}.`,
+      );
+  }
+}
+
+/**
+ * No level skipped among siblings: a heading that sits beside shallower ones
+ * (一、 printed in a chapter before its first 节) skipped the level they use.
+ */
+function mixedLevels(container: Container, issues: IssueCollector): void {
+  const children = container.drafts.flatMap((d) => (d.type === 'container' ? [d.container] : []));
+  const shallowest = children.reduce((min, c) => Math.min(min, c.rank), Infinity);
+  for (const child of children) {
+    if (child.rank > shallowest) {
+      const node = child.node as HeadingNode;
+      const sibling = children.find((c) => c.rank === shallowest)!.node as HeadingNode;
+      issues.add(
+        node.source.start,
+        'level-skipped',
+        `${node.label}${node.title.slice(0, 12)}… sits beside ${sibling.label}${sibling.title.slice(0, 12)}… in ${'label' in container.node ? container.node.label : 'the preface'}, a level above it; expected it inside a ${sibling.numbering} heading`,
+      );
+    }
+    mixedLevels(child, issues);
+  }
+}
+
 /** A numbered item's lead: its first sentence (up to 。), or its bold lead. */
 function numberedLead(text: string, item: Prepared): Lead {
   const { strong } = item.inline;
@@ -620,23 +718,42 @@ function termNode(item: Prepared): TermNode | null {
   };
 }
 
-function figureNode(item: Prepared, number: number, title: string, planTitle: string): FigureNode {
-  return {
-    id: `F${number}`,
+/** A figure's ID: F2 for 图2, AF1 for 附图1 (numbered apart). */
+function figureNode(
+  item: Prepared,
+  number: number,
+  title: string,
+  planTitle: string,
+  appendix = false,
+): FigureNode {
+  const node: FigureNode = {
+    id: `${appendix ? 'AF' : 'F'}${number}`,
     kind: 'figure',
     number,
     title,
     text: item.text,
-    citation: citeFigure(planTitle, number, title),
+    citation: '',
     source: { start: item.block.line, end: item.block.endLine },
     children: [],
   };
+  node.citation = citeFigure(planTitle, figureLabel(node), title);
+  return node;
+}
+
+/** 图2, or 附图1 for a figure of the appendix series. */
+function figureLabel(figure: FigureNode): string {
+  return `${figure.id.startsWith('AF') ? '附图' : '图'}${figure.number}`;
+}
+
+/** A 表's ID: T3 for 表3, AT1 for 附表1 (numbered apart). */
+function tableId(c: Extract<BlockClass, { kind: 'caption' }>): string {
+  return `${c.appendix ? 'AT' : 'T'}${c.number}`;
 }
 
 function emptyTable(caption: Prepared, planTitle: string): TableNode {
   const c = caption.cls as Extract<BlockClass, { kind: 'caption' }>;
   return {
-    id: `T${c.number}`,
+    id: tableId(c),
     kind: 'table',
     number: c.number,
     label: c.label,

@@ -7,9 +7,9 @@
  * difference is an error. Spaces never count (第九篇 printed with one space or
  * two). A plan without a 目录 is checked by its numbering alone (structure.ts).
  */
-import { toChineseNumber } from '../../src/model/text.ts';
 import type { HeadingNode, PlanNode, TocDifference, TocEntry } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
+import { printedNumber } from './numbering.ts';
 
 interface Listed {
   key: string;
@@ -81,13 +81,14 @@ function tocKeys(toc: TocEntry[]): Listed[] {
       out.push({
         key: `p${part}`,
         kind: 'part',
-        label: `第${toChineseNumber(e.number)}篇`,
+        label: printedNumber('篇', e.number),
         title: e.title,
         line: e.line,
       });
     } else if (e.kind === 'chapter') {
       chapter = restart ? `p${part}.c${e.number}` : `c${e.number}`;
-      chapterLabel = labelOf(e);
+      // Where chapters restart in every 篇, a chapter is named with its 篇: 第二篇第一章.
+      chapterLabel = `${restart ? printedNumber('篇', part) : ''}${labelOf(e)}`;
       out.push({
         key: chapter,
         kind: 'chapter',
@@ -116,10 +117,7 @@ function tocKeys(toc: TocEntry[]): Listed[] {
 }
 
 function labelOf(e: TocEntry): string {
-  if (e.numbering === '篇' || e.numbering === '章' || e.numbering === '节')
-    return `第${toChineseNumber(e.number)}${e.numbering}`;
-  if (e.numbering === '一、') return `${toChineseNumber(e.number)}、`;
-  return e.title;
+  return e.numbering ? printedNumber(e.numbering, e.number) : e.title;
 }
 
 function chaptersRestart(entries: { kind: TocEntry['kind']; number: number }[]): boolean {
@@ -175,9 +173,16 @@ function bodyKeys(children: PlanNode[], kinds: Set<TocEntry['kind']>): Listed[] 
         out.push({ key: `p${part}`, kind: 'part', label: h.label, title: h.title, line, id: h.id });
     } else if (h.kind === 'chapter') {
       chapter = restart ? `p${part}.c${h.number}` : `c${h.number}`;
-      chapterLabel = h.label;
+      chapterLabel = `${restart ? printedNumber('篇', part) : ''}${h.label}`;
       if (kinds.has('chapter'))
-        out.push({ key: chapter, kind: 'chapter', label: h.label, title: h.title, line, id: h.id });
+        out.push({
+          key: chapter,
+          kind: 'chapter',
+          label: chapterLabel,
+          title: h.title,
+          line,
+          id: h.id,
+        });
     } else if (kinds.has('section'))
       out.push({
         key: `${chapter}.s${h.number}`,

@@ -204,6 +204,14 @@ export interface FigureNode extends NodeBase {
   number: number;
   /** Caption as printed, e.g. 图1 “院士创新特区” 空间格局示意图. */
   text: string;
+  /** The image the text shows the figure with (Markdown `![alt](src)`), when it shows one. */
+  image?: PrintedImage;
+}
+
+/** An image the source text points to: its address as written and its alternative text. */
+export interface PrintedImage {
+  src: string;
+  alt: string;
 }
 
 export interface NoteNode extends NodeBase {
@@ -338,6 +346,11 @@ export interface TableNode extends NodeBase {
   headerLines?: { line: number; cells: string[] }[];
   /** Header rows that the PDF repeated after a page break: kept for fidelity, never rows. */
   repeatedHeaders: { line: number; cells: string[] }[];
+  /**
+   * A table printed as an image (its caption, then `![](…)`): no rows, the image it is shown
+   * with. A caption with neither rows nor image after it (text forms) has no rows and no image.
+   */
+  image?: PrintedImage;
   /**
    * For an indicator table (set by the links stage): `previous` when it reports the previous
    * period's results (李沧 表1 “十三五”完成, 南京 专栏1 “十四五”完成情况), `current` when it holds

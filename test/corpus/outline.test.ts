@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/model/tree.ts';
-import type { PlanNode } from '../../src/model/types.ts';
 import { corpusPlan, SLUGS } from '../support/corpus.ts';
+import { outline } from '../support/outline.ts';
 
 /**
  * Each plan's outline, fixed in a golden file reviewed by eye against the
@@ -12,36 +12,6 @@ import { corpusPlan, SLUGS } from '../support/corpus.ts';
  * of the pipeline (what each plan's 目录 lists, the boxes and tables it
  * prints, the leads a reader sees).
  */
-const OUTLINED = new Set([
-  'preface',
-  'part',
-  'chapter',
-  'section',
-  'subpart',
-  'measure',
-  'box',
-  'boxItem',
-  'table',
-  'indicator',
-  'row',
-  'figure',
-  'note',
-  'glossary',
-  'term',
-  'appendix',
-]);
-
-export function outline(root: PlanNode): string {
-  const lines: string[] = [];
-  for (const { node, parents } of walk(root)) {
-    if (!OUTLINED.has(node.kind)) continue;
-    const depth = parents.filter((p) => OUTLINED.has(p.kind)).length;
-    const style = node.kind === 'measure' ? `:${node.style}` : '';
-    lines.push(`${'  '.repeat(depth)}${node.id} ${node.kind}${style} ${node.title}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
 const EXPECTED: Record<string, Record<string, number>> = {
   'licang-14': { part: 0, chapter: 11, section: 38, box: 8, measure: 122 },
   'nanjing-15': { part: 17, chapter: 65, section: 179, box: 23, measure: 112, figure: 3 },
