@@ -137,19 +137,22 @@ describe('header search box', () => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       return { mainFetches: [...w.mainFetches], bigParses: w.bigParses };
     });
+    // The plan's search entry, then the sharded index's files under /search/.
     expect(requested.some((u) => u.endsWith(`/${LICANG}/search-index.json`))).toBe(true);
-    expect(main.mainFetches.filter((u) => u.includes('search-index.json'))).toEqual([]);
+    expect(requested.some((u) => new URL(u).pathname.startsWith('/search/'))).toBe(true);
+    const isIndex = (u: string) => u.includes('search-index.json') || u.includes('/search/');
+    expect(main.mainFetches.filter(isIndex)).toEqual([]);
     expect(main.bigParses).toBe(0);
     // The wrappers do see the main thread when it does fetch and parse (so the checks can fail).
     await blank.evaluate(
       async (url) => JSON.parse(await (await fetch(url)).text()),
-      `${site.server.origin}/${LICANG}/search-index.json`,
+      `${site.server.origin}/${LICANG}/data/plan.json`,
     );
     const after = await blank.evaluate(() => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       return { mainFetches: [...w.mainFetches], bigParses: w.bigParses };
     });
-    expect(after.mainFetches.filter((u) => u.includes('search-index.json'))).toHaveLength(1);
+    expect(after.mainFetches.filter((u) => u.endsWith('/data/plan.json'))).toHaveLength(1);
     expect(after.bigParses).toBe(1);
     await blank.context().close();
   });
