@@ -8,7 +8,7 @@
  * the /search/ page may choose another with `useScope` before the first search.
  * The index's URLs are plan paths (`/7/1/#7.1.1`), made site URLs here.
  */
-import type { SearchOptions, SearchResponse } from '../search/engine.ts';
+import type { Hit, SearchOptions, SearchResponse } from '../search/engine.ts';
 import type { FromWorker, ToWorker } from '../search/protocol.ts';
 import { searchUrl } from '../model/urls.ts';
 
@@ -46,6 +46,10 @@ const pending = new Map<
   number,
   { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }
 >();
+const pendingByPlan = new Map<
+  number,
+  { resolve: (r: Record<string, Hit[]>) => void; reject: (e: Error) => void }
+>();
 
 function start(): Worker {
   if (worker) return worker;
@@ -59,6 +63,16 @@ function start(): Worker {
     if (message.type === 'ready') {
       // From first use to a searchable index (download, parse, build): read by the benchmark.
       performance.measure('plan-kb:index-ready', { start: started, end: performance.now() });
+      return;
+    }
+    if (message.type === 'by-plan') {
+      pendingByPlan.get(message.id)?.resolve(message.plans);
+      pendingByPlan.delete(message.id);
+      return;
+    }
+    if (message.type === 'error' && message.id !== null && pendingByPlan.has(message.id)) {
+      pendingByPlan.get(message.id)!.reject(new Error(message.message));
+      pendingByPlan.delete(message.id);
       return;
     }
     const waiting = message.id === null ? undefined : pending.get(message.id);
@@ -115,4 +129,18 @@ export function resultHref(url: string, matched: readonly string[]): string {
   const query = params.toString();
   const root = currentScope().root;
   return `${root}${path.replace(/^\//, '')}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
+}
+
+/** The best hits of each plan for a query (/compare/topics/?topic=…): every plan, [] where none. */
+export function searchByPlan(
+  query: string,
+  options: Omit<SearchOptions, 'plan' | 'offset'> = {},
+): Promise<Record<string, Hit[]>> {
+  const w = start();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pendingByPlan.set(id, { resolve, reject });
+    const message: ToWorker = { type: 'by-plan', id, query, options };
+    w.postMessage(message);
+  });
 }

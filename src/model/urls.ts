@@ -141,6 +141,26 @@ export function planUrl(slug: string, path: string = PLAN_PAGES.home): string {
   return withBase(`/${slug}${path}`);
 }
 
+/* --------------------------------------------------- comparing plans */
+
+/** /compare/indicators/: the metrics the plans share (docs/compare.md). */
+export const compareIndicatorsUrl = (): string => withBase('/compare/indicators/');
+
+/** /compare/indicators/<id>/: one shared metric, with its chart. */
+export const compareMetricUrl = (id: string): string => withBase(`/compare/indicators/${id}/`);
+
+/** The compare table's downloads: /compare/indicators.csv, /compare/indicators.json. */
+export const compareDataUrl = (name: 'indicators.csv' | 'indicators.json'): string =>
+  withBase(`/compare/${name}`);
+
+/** /compare/topics/: a topic across plans, optionally a query (?topic=养老). */
+export function compareTopicsUrl(topic?: string): string {
+  return withBase(`/compare/topics/${topic ? `?${new URLSearchParams({ topic })}` : ''}`);
+}
+
+/** /compare/topics/<slug>/: a topic of the topic map across plans, built statically. */
+export const compareTopicUrl = (slug: string): string => withBase(`/compare/topics/${slug}/`);
+
 /** The corpus home, listing every plan. */
 export const corpusUrl = (): string => withBase('/');
 
@@ -162,6 +182,7 @@ export const RESERVED_ROOT_NAMES: ReadonlySet<string> = new Set([
   '_astro',
   'data',
   'search',
+  'compare',
   'favicon.svg',
   '404.html',
   'preface',

@@ -7,6 +7,7 @@ import {
   planArtifact,
   type PlanArtifactName,
 } from '../model/artifacts.ts';
+import type { CompareMetricsFile } from '../model/compare.ts';
 import type {
   CorpusFile,
   DocumentNode,
@@ -81,3 +82,7 @@ export const loadEntities = (slug: string): EntityIndex =>
 /** `.generated/plans/<slug>/targets.json`: the targets. */
 export const loadTargets = (slug: string): TargetFile =>
   artifactJson<TargetFile>(planArtifact(slug, 'targets'));
+
+/** `.generated/compare/metrics.json`: every plan's indicator rows matched into metrics. */
+export const loadCompareMetrics = (): CompareMetricsFile =>
+  artifactJson<CompareMetricsFile>(corpusArtifact('compareMetrics'));

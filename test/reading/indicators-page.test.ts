@@ -31,7 +31,7 @@ function cellText(id: string, column: string): Promise<string> {
 describe('indicators page', () => {
   it('shows 表1 with 22 rows and 表2 with 21 rows, each row anchored by its ID', async () => {
     const tables = await current.page.evaluate(() =>
-      [...document.querySelectorAll('table')].map((t) => ({
+      [...document.querySelectorAll<HTMLTableElement>('table.indicators')].map((t) => ({
         caption: t.caption?.textContent?.replace(/\s+/g, ''),
         rows: [...t.tBodies].flatMap((b) => [...b.rows].map((r) => r.id)),
       })),
