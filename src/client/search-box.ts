@@ -4,9 +4,10 @@
  * close, `/` to focus the box from anywhere. Without JavaScript the box is a
  * plain GET form to /search/.
  *
- * The index is fetched on first focus or typing, by the worker.
+ * The index is fetched on first focus or typing, by the worker. Above the results, the scope:
+ * 本规划 (the page's plan) or 全部规划 (every plan), one click away.
  */
-import { allResultsHref, preload, search } from './search-client.ts';
+import { allResultsHref, currentScope, preload, search, useScope } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 
 const LIMIT = 8;
@@ -40,6 +41,35 @@ export function enhance(form: HTMLFormElement): void {
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', list.id);
+
+  // The scope: this plan (the page's, or the default plan on pages outside every plan) or all.
+  const plan = form.dataset.plan ?? null;
+  const scopeBar = document.createElement('div');
+  scopeBar.className = 'sbox-scope';
+  scopeBar.setAttribute('role', 'group');
+  scopeBar.setAttribute('aria-label', '搜索范围');
+  const scopeButtons = (
+    [
+      [form.dataset.planName ?? '本规划', plan],
+      ['全部规划', null],
+    ] as const
+  ).map(([label, value]) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', (event) => {
+      useScope(value);
+      void run(event.timeStamp).catch(() => close());
+      input.focus();
+    });
+    return { button, value };
+  });
+  scopeBar.append(...scopeButtons.map((b) => b.button));
+  const showScope = () => {
+    const now = currentScope();
+    for (const { button, value } of scopeButtons)
+      button.setAttribute('aria-pressed', String(value === now));
+  };
 
   let active = -1;
   let latest = 0;
@@ -82,6 +112,8 @@ export function enhance(form: HTMLFormElement): void {
     const content = document.createDocumentFragment();
     const items = document.createDocumentFragment();
     active = -1;
+    showScope();
+    content.append(scopeBar);
     const notes = queryNotes(response);
     if (notes) content.append(notes);
     if (response.hits.length === 0) {

@@ -3,42 +3,38 @@
  * typing in a search box), never at page load, so the index is only
  * downloaded by people who search.
  *
- * Search is scoped to one plan: the header form says which (`data-plan`, its
- * index in `data-index`, its home in `data-root`, src/components/SearchBox.astro);
- * the /search/ page may choose another with `useScope` before the first search.
- * The index's URLs are plan paths (`/7/1/#7.1.1`), made site URLs here.
+ * A search has a scope: one plan (a slug), or every plan (null, 全部规划). The
+ * header form says which plan a page searches by default (`data-plan`,
+ * src/components/SearchBox.astro; on pages outside every plan, every plan);
+ * the box and the /search/ page switch scope with `useScope`, one click away.
+ * The worker fetches only the index files a query needs (src/search/format.ts),
+ * whatever the scope. The index's URLs are plan paths (`/7/1/#7.1.1`), made
+ * site URLs of the hit's own plan here.
  */
 import type { Hit, SearchOptions, SearchResponse } from '../search/engine.ts';
+import { ALL_PLANS } from '../search/format.ts';
 import type { FromWorker, ToWorker } from '../search/protocol.ts';
-import { searchUrl } from '../model/urls.ts';
+import { planUrl, searchUrl } from '../model/urls.ts';
 
-/** The plan a page searches: its slug, its index's URL and its home (with the deploy base). */
-export interface Scope {
-  slug: string;
-  index: string;
-  root: string;
-}
+let scope: string | null | undefined;
 
-let scope: Scope | undefined;
-
-/** Search another plan than the header form's (the /search/ page's ?plan=); before any search. */
-export function useScope(chosen: Scope): void {
-  if (worker) throw new Error('the search scope is set before the index loads');
+/** Search this plan (a slug) or every plan (null) from now on. */
+export function useScope(chosen: string | null): void {
   scope = chosen;
 }
 
-/** The plan searched: set by useScope, else the header form's. */
-export function currentScope(): Scope {
-  if (scope) return scope;
-  const form = document.querySelector<HTMLFormElement>('form.search[data-index]');
-  const { plan, index, root } = form?.dataset ?? {};
-  if (!plan || !index || !root) throw new Error('no search scope on this page');
-  scope = { slug: plan, index, root };
+/** The scope searched: set by useScope, else the header form's default. */
+export function currentScope(): string | null {
+  if (scope !== undefined) return scope;
+  const form = document.querySelector<HTMLFormElement>('form.search[data-plan]');
+  const { plan, scope: wanted } = form?.dataset ?? {};
+  if (!plan) throw new Error('no search scope on this page');
+  scope = wanted === ALL_PLANS ? null : plan;
   return scope;
 }
 
-/** The /search/ page for a query, in the plan searched. */
-export const allResultsHref = (q: string): string => searchUrl(q, currentScope().slug);
+/** The /search/ page for a query, in the scope searched. */
+export const allResultsHref = (q: string): string => searchUrl(q, currentScope() ?? ALL_PLANS);
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -94,10 +90,7 @@ function start(): Worker {
       }
     }
   });
-  const load: ToWorker = {
-    type: 'load',
-    url: new URL(currentScope().index, location.href).href,
-  };
+  const load: ToWorker = { type: 'load', plan: currentScope() };
   worker.postMessage(load);
   return worker;
 }
@@ -107,28 +100,32 @@ export function preload(): void {
   start();
 }
 
-/** Run a query in the worker. */
+/** Run a query in the worker, in the scope searched unless `options.plan` names one. */
 export function search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
   const w = start();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    const message: ToWorker = { type: 'search', id, query, options };
+    const message: ToWorker = {
+      type: 'search',
+      id,
+      query,
+      options: { ...options, plan: options.plan === undefined ? currentScope() : options.plan },
+    };
     w.postMessage(message);
   });
 }
 
 /**
- * A result's link: the clause's page in the plan searched and its anchor, with the matched
- * words for search-highlight.ts. `url` is a plan path from the index.
+ * A result's link: the clause's page in the hit's plan and its anchor, with the matched words
+ * for search-highlight.ts. `hit.url` is a plan path from the index.
  */
-export function resultHref(url: string, matched: readonly string[]): string {
-  const [path, hash] = url.split('#') as [string, string | undefined];
+export function resultHref(hit: Pick<Hit, 'url' | 'matched' | 'plan'>): string {
+  const [path, hash] = hit.url.split('#') as [string, string | undefined];
   const params = new URLSearchParams();
-  for (const term of matched.slice(0, 8)) params.append('hl', term);
+  for (const term of hit.matched.slice(0, 8)) params.append('hl', term);
   const query = params.toString();
-  const root = currentScope().root;
-  return `${root}${path.replace(/^\//, '')}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
+  return `${planUrl(hit.plan.slug, path)}${query ? `?${query}` : ''}${hash ? `#${hash}` : ''}`;
 }
 
 /** The best hits of each plan for a query (/compare/topics/?topic=…): every plan, [] where none. */

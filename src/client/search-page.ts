@@ -1,6 +1,7 @@
 /**
  * The /search/ page: query and filters from and to the URL (?q=&plan=&chapter=&kind=&entity=),
- * in one plan (?plan=, else the default: the legacy plan the old /search/?q= links meant),
+ * in one plan or every plan (?plan=<slug> or ?plan=all; else the default: the legacy plan the
+ * old /search/?q= links meant),
  * results as you type, counts per kind, an empty state with starting topics
  * and a no-result state with near terms. Arrow keys move from the box through
  * the results; Enter opens one.
@@ -8,6 +9,7 @@
 import type { EntityType } from '../model/types.ts';
 import type { SearchResponse } from '../search/engine.ts';
 import type { UnitKind } from '../search/format.ts';
+import { ALL_PLANS } from '../search/format.ts';
 import { preload, search, useScope } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
 
@@ -45,9 +47,11 @@ function choosePlan(): void {
   const fallback = options.find((o) => o.dataset.default !== undefined) ?? options[0]!;
   const option = options.find((o) => o.value === wanted) ?? fallback;
   plan!.value = option.value;
-  useScope({ slug: option.value, index: option.dataset.index!, root: option.dataset.root! });
+  useScope(option.value === ALL_PLANS ? null : option.value);
   for (const o of [...chapter!.options])
     if (o.dataset.plan && o.dataset.plan !== option.value) o.remove();
+  // Chapters are a plan's own: across every plan there is no chapter to choose.
+  chapter!.closest('label')!.hidden = option.value === ALL_PLANS;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.topic-list a')) {
     const url = new URL(a.href);
     url.searchParams.set('plan', option.value);

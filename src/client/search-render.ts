@@ -5,7 +5,7 @@
  */
 import type { Hit, SearchResponse } from '../search/engine.ts';
 import type { Snippet } from '../search/snippet.ts';
-import { resultHref } from './search-client.ts';
+import { currentScope, resultHref } from './search-client.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -30,15 +30,16 @@ export function snippetNode(snippet: Snippet): HTMLElement {
   return p;
 }
 
-/** One result as a link: kind badge, breadcrumb, snippet. */
+/** One result as a link: kind badge, its plan (when searching every plan), breadcrumb, snippet. */
 export function hitLink(hit: Hit): HTMLAnchorElement {
   const a = el('a', 'sr-hit');
-  a.href = resultHref(hit.url, hit.matched);
+  a.href = resultHref(hit);
   const head = el('span', 'sr-head');
   head.append(
-    el('span', `sr-badge sr-${hit.kind}`, hit.kindLabel),
-    el('span', 'sr-crumbs', hit.breadcrumb.join(' › ')),
+    el('span', `sr-badge sr-${hit.kind}${hit.review ? ' sr-review' : ''}`, hit.kindLabel),
   );
+  if (currentScope() === null) head.append(el('span', 'sr-plan', hit.plan.name));
+  head.append(el('span', 'sr-crumbs', hit.breadcrumb.join(' › ')));
   a.append(head, snippetNode(hit.snippet));
   return a;
 }

@@ -337,6 +337,9 @@ export const KIND_LABELS: Record<UnitKind, string> = {
   entity: '名称',
 };
 
+/** The scope "every plan" where a URL or a form names a scope (`/search/?plan=all`). */
+export const ALL_PLANS = 'all';
+
 /** Badge of a unit that reports the previous period (a plan's 发展基础 / 回顾): not a measure. */
 export const REVIEW_LABEL = '回顾';
 

@@ -137,9 +137,8 @@ describe('header search box', () => {
       const w = window as unknown as { mainFetches: string[]; bigParses: number };
       return { mainFetches: [...w.mainFetches], bigParses: w.bigParses };
     });
-    // The plan's search entry, then the sharded index's files under /search/.
-    expect(requested.some((u) => u.endsWith(`/${LICANG}/search-index.json`))).toBe(true);
-    expect(requested.some((u) => new URL(u).pathname.startsWith('/search/'))).toBe(true);
+    // The sharded index's files under /search/: the manifest first, then what a query needs.
+    expect(requested.some((u) => new URL(u).pathname === '/search/manifest.json')).toBe(true);
     const isIndex = (u: string) => u.includes('search-index.json') || u.includes('/search/');
     expect(main.mainFetches.filter(isIndex)).toEqual([]);
     expect(main.bigParses).toBe(0);
@@ -181,6 +180,49 @@ describe('search scoped to a plan', () => {
     await page.context().close();
   });
 
+  it('switches to every plan in one click: hits name their plan and link into it', async () => {
+    const { page, errors } = await open(`/${LICANG}/7/1/`);
+    await page.click('#site-search-q');
+    await page.keyboard.type('营商环境', { delay: 30 });
+    await page.waitForSelector('.sbox-list [role="option"]');
+    expect(await page.getAttribute('.sbox-scope button[aria-pressed="true"]', 'type')).toBe(
+      'button',
+    );
+    expect(await page.textContent('.sbox-scope button[aria-pressed="true"]')).toBe('本规划');
+    await page.click('.sbox-scope button:has-text("全部规划")');
+    await page.waitForSelector('.sbox-list .sr-plan');
+    const hits = await page.$$eval('.sbox-list a.sr-hit', (as) =>
+      as.map((a) => ({
+        plan: a.querySelector('.sr-plan')?.textContent ?? '',
+        path: new URL((a as HTMLAnchorElement).href).pathname,
+      })),
+    );
+    const slugs = new Set(hits.map((h) => h.path.split('/')[1]));
+    expect(slugs.size).toBeGreaterThan(1);
+    for (const h of hits) expect(h.plan.length).toBeGreaterThan(0);
+    expect(await page.textContent('.sbox-scope button[aria-pressed="true"]')).toBe('全部规划');
+    const more = new URL(
+      await page.locator('.sbox-more').evaluate((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(more.searchParams.get('plan')).toBe('all');
+    // Focus stays in the box: typing goes on in the new scope.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('on /search/?plan=all, searches every plan, without the chapter filter', async () => {
+    const { page, errors } = await open('/search/?q=%E4%BD%8E%E7%A9%BA%E7%BB%8F%E6%B5%8E&plan=all');
+    await page.waitForSelector('#search-page-results a.sr-hit');
+    const paths = await page.$$eval('#search-page-results a.sr-hit', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[1]),
+    );
+    expect(new Set(paths).size).toBeGreaterThanOrEqual(3);
+    expect(await page.isHidden('#search-page-chapter')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('on /search/?plan=…, loads that plan’s index and lists its chapters', async () => {
     const { page, errors } = await open(`/search/?q=${encodeURIComponent('发展')}&plan=${OTHER}`);
     await page.waitForSelector('#search-page-results li');
@@ -195,6 +237,23 @@ describe('search scoped to a plan', () => {
     expect(new Set(chapters)).toEqual(new Set([OTHER]));
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('highlighting on landing', () => {
+  it('marks whole words only (hl=难 never inside 困难), and ignores what cannot be decoded', async () => {
+    const { page, errors } = await open(`/${LICANG}/9/1/?hl=%E9%9A%BE#9.1.3`);
+    await page.waitForLoadState('load');
+    // 9.1.3 prints 住房困难问题: no lone 难 is marked inside it.
+    const marks = await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent));
+    expect(marks).toEqual([]);
+    expect(await page.textContent('[id="9.1.3"]')).toContain('困难');
+    const broken = await open(`/${LICANG}/9/1/?hl=%E4&hl=%E9%9A%BE#%E4`);
+    await broken.page.waitForLoadState('load');
+    expect(broken.errors).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+    await broken.page.context().close();
   });
 });
 
