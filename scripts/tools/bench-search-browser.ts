@@ -48,6 +48,8 @@ export async function planKbBrowser(
   rounds: number,
   /** The plan searched: its pages' header box searches it. */
   slug: string,
+  /** Also time the engine on the main thread (needs `engineBundle`). */
+  mainThreadToo = true,
 ): Promise<BrowserNumbers & { firstBytes: number; laterBytes: number; ids: string[][] }> {
   const page = await newPage(browser, throttle);
   await page.goto(`${server.origin}/${slug}/7/1/`);
@@ -136,34 +138,36 @@ export async function planKbBrowser(
   }
 
   // The same engine on the main thread, as a bound for a device where the worker gets no separate core.
-  await page.addScriptTag({ content: engineBundle });
-  const mainThread = await page.evaluate(
-    async ({ origin, plan, queries }) => {
-      interface Engine {
-        search(q: string, o: object): Promise<unknown>;
-      }
-      const g = globalThis as unknown as {
-        PlanKbSearch: {
-          SearchEngine: { open(loader: (path: string) => Promise<unknown>): Promise<Engine> };
-        };
-      };
-      const t0 = performance.now();
-      const engine = await g.PlanKbSearch.SearchEngine.open(async (path) =>
-        (await fetch(`${origin}/${path}`)).json(),
+  if (mainThreadToo) await page.addScriptTag({ content: engineBundle });
+  const mainThread = !mainThreadToo
+    ? { build: NaN, times: [] as number[] }
+    : await page.evaluate(
+        async ({ origin, plan, queries }) => {
+          interface Engine {
+            search(q: string, o: object): Promise<unknown>;
+          }
+          const g = globalThis as unknown as {
+            PlanKbSearch: {
+              SearchEngine: { open(loader: (path: string) => Promise<unknown>): Promise<Engine> };
+            };
+          };
+          const t0 = performance.now();
+          const engine = await g.PlanKbSearch.SearchEngine.open(async (path) =>
+            (await fetch(`${origin}/${path}`)).json(),
+          );
+          const build = performance.now() - t0;
+          // Each query once to fetch its shards and chunks, then timed warm.
+          for (const q of queries) await engine.search(q, { limit: 8, plan });
+          const times: number[] = [];
+          for (const q of queries) {
+            const t = performance.now();
+            await engine.search(q, { limit: 8, plan });
+            times.push(performance.now() - t);
+          }
+          return { build, times };
+        },
+        { origin: server.origin, plan: slug, queries: cases.map((c) => c.query) },
       );
-      const build = performance.now() - t0;
-      // Each query once to fetch its shards and chunks, then timed warm.
-      for (const q of queries) await engine.search(q, { limit: 8, plan });
-      const times: number[] = [];
-      for (const q of queries) {
-        const t = performance.now();
-        await engine.search(q, { limit: 8, plan });
-        times.push(performance.now() - t);
-      }
-      return { build, times };
-    },
-    { origin: server.origin, plan: slug, queries: cases.map((c) => c.query) },
-  );
   await page.context().close();
   return {
     loadMs,

@@ -3,7 +3,7 @@
  * corpus benchmark (bench-corpus.ts): the bytes a first query reads (brotli, as a static host
  * sends them) and query latency, through the engine the site's worker runs.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { percentile, sizes } from './bench-stats.ts';
@@ -74,4 +74,35 @@ export async function nodeLatency(
       times.push(performance.now() - t);
     }
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/**
+ * The JS files a page loads for search: its module scripts and their static imports that
+ * mention the search, and the worker with the engine.
+ */
+export function searchCode(dist: string, htmlPath: string): string[] {
+  const html = readFileSync(htmlPath, 'utf8');
+  const queue = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const src = queue.shift()!;
+    const file = join(dist, src.replace(/^\//, ''));
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const js = readFileSync(file, 'utf8');
+    for (const m of js.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(`/_astro/${m[1]!.slice(2)}`);
+    for (const m of js.matchAll(/["'/]((?:_astro\/)?search-worker[^"']*\.js)["']/g))
+      queue.push(`/_astro/${m[1]!.replace(/^_astro\//, '')}`);
+  }
+  // Only what the search needs: the scripts that mention the worker, the index or the highlighter.
+  const files = [...seen].filter(
+    (f) =>
+      /search|SearchBox/.test(f) || /plan-kb:search|search-worker/.test(readFileSync(f, 'utf8')),
+  );
+  const worker = readdirSync(join(dist, '_astro')).find((f) => f.startsWith('search-worker'));
+  if (worker && !files.some((f) => f.endsWith(worker))) files.push(join(dist, '_astro', worker));
+  return files;
 }

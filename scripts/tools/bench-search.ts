@@ -52,7 +52,7 @@ import { launch } from './chromium.ts';
 import { type EngineReport, printReport } from './bench-search-report.ts';
 import { addSizes, fmtSizes, kb, percentile, sizes, timeIt } from './bench-stats.ts';
 import { pagefindBrowser, planKbBrowser } from './bench-search-browser.ts';
-import { firstQueries, nodeLatency } from './bench-search-node.ts';
+import { firstQueries, nodeLatency, searchCode } from './bench-search-node.ts';
 import { fileLoader } from './search-cli.ts';
 
 /** A snapshot of dist/ taken at start, so a concurrent `npm run build` cannot change the site mid-run. */
@@ -74,32 +74,6 @@ function filesUnder(dir: string): string[] {
     else out.push(path);
   }
   return out;
-}
-
-/** JS files a page loads for search: module scripts of the page, their static imports, and the worker. */
-function searchCode(htmlPath: string): string[] {
-  const html = readFileSync(htmlPath, 'utf8');
-  const queue = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const src = queue.shift()!;
-    const file = join(DIST, src.replace(/^\//, ''));
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
-    const js = readFileSync(file, 'utf8');
-    for (const m of js.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
-      queue.push(`/_astro/${m[1]!.slice(2)}`);
-    for (const m of js.matchAll(/["'/]((?:_astro\/)?search-worker[^"']*\.js)["']/g))
-      queue.push(`/_astro/${m[1]!.replace(/^_astro\//, '')}`);
-  }
-  // Only what the search needs: the scripts that mention the worker, the index or the highlighter.
-  return [...seen].filter(
-    (f) =>
-      /search|SearchBox/.test(f) ||
-      /search\/index\.json|plan-kb:search/.test(readFileSync(f, 'utf8')),
-  );
 }
 
 // ---------- Node: Plan KB ----------
@@ -202,10 +176,7 @@ async function main(): Promise<void> {
     cases.map((c) => c.query),
     slug,
   );
-  const codeFiles = searchCode(join(DIST, slug, '7', '1', 'index.html'));
-  const workerFile = readdirSync(join(DIST, '_astro')).find((f) => f.startsWith('search-worker'));
-  if (workerFile && !codeFiles.some((f) => f.endsWith(workerFile)))
-    codeFiles.push(join(DIST, '_astro', workerFile));
+  const codeFiles = searchCode(DIST, join(DIST, slug, '7', '1', 'index.html'));
   const codeSizes = addSizes(...codeFiles.map((f) => sizes(readFileSync(f))));
   const plankb: EngineReport = {
     name: 'Plan KB',
