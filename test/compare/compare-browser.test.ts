@@ -175,6 +175,73 @@ describe('chart pages', () => {
   });
 });
 
+describe('/compare/topics/', () => {
+  const columns = (page: import('playwright-core').Page, root: string) =>
+    page.$$eval(`${root} .topic-column`, (items) =>
+      items.map((li) => ({
+        plan: li.querySelector('.topic-plan')!.textContent!.trim(),
+        best: li.querySelector('.topic-best a')?.textContent?.trim() ?? null,
+        missing: li.classList.contains('topic-none'),
+        citation: li.querySelector('.topic-citation')?.textContent ?? '',
+      })),
+    );
+
+  it('builds a page per topic with each plan’s best clause side by side, 未涉及 where none', async () => {
+    const { page } = current;
+    await page.goto(`${site.server.origin}/compare/topics/hai-yang-jing-ji/`);
+    const found = await columns(page, '.topic-columns');
+    expect(found.map((c) => c.plan)).toEqual([
+      '广州“十五五”规划纲要',
+      '南京“十五五”规划纲要',
+      '苏州“十五五”规划纲要',
+      '李沧区“十四五”规划纲要',
+    ]);
+    // 南京's only hits hold 经济 alone (宠物经济): not an answer on 海洋经济.
+    expect(found[1]).toMatchObject({ missing: true, best: null });
+    expect(found[3]!.best).toMatch(/^T2\.4 海洋经济增加值/);
+    expect(found[3]!.citation).toContain(
+      '《青岛市李沧区国民经济和社会发展第十四个五年规划和2035年远景目标纲要》',
+    );
+    expect(await page.locator('.topic-snippet mark').first().textContent()).toBe('海洋经济');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('answers any ?topic= live through the search worker', async () => {
+    const { page } = current;
+    await page.goto(
+      `${site.server.origin}/compare/topics/?topic=${encodeURIComponent('低空经济')}`,
+    );
+    await page.waitForSelector('#topic-live .topic-columns', { timeout: 30_000 });
+    const found = await columns(page, '#topic-live');
+    expect(found).toHaveLength(4);
+    expect(found.slice(0, 3).every((c) => c.best && !c.missing)).toBe(true);
+    expect(found[3]).toMatchObject({ missing: true });
+    expect(await page.locator('#topic-q').inputValue()).toBe('低空经济');
+    // The static page of the same topic is offered.
+    expect(await page.locator('#topic-live .topic-note a').getAttribute('href')).toBe(
+      '/compare/topics/di-kong-jing-ji/',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists the static topics and says what needs JavaScript when it is off', async () => {
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      javaScriptEnabled: false,
+      width: 390,
+    });
+    await page.goto(`${site.server.origin}/compare/topics/?topic=${encodeURIComponent('养老')}`);
+    expect(await page.locator('noscript').count()).toBe(1);
+    const links = await page.locator('.topic-list a').allTextContents();
+    expect(links.slice(0, 5)).toEqual(['人工智能', '养老', '低空经济', '城市更新', '海洋经济']);
+    expect(links).toContain('看病');
+    await page.getByRole('link', { name: '养老', exact: true }).click();
+    await page.waitForURL(/\/compare\/topics\/yang-lao\/$/);
+    expect(await page.locator('.topic-column').count()).toBe(4);
+    await page.screenshot({ path: `${OUT}/compare-topic-yang-lao-390.png`, fullPage: true });
+    await context.close();
+  });
+});
+
 describe('the compare downloads', () => {
   it('CSV: UTF-8 with a BOM, CRLF, Chinese headers and values a spreadsheet reads', async () => {
     const response = await fetch(`${site.server.origin}/compare/indicators.csv`);
