@@ -36,6 +36,35 @@ export function withBase(path: string): string {
   return BASE === '/' ? path : `${BASE.slice(0, -1)}${path}`;
 }
 
+/** The deploy base itself, `/` or `/plans/licang/` (always ending in `/`). */
+export const deployBase = (): string => BASE;
+
+/**
+ * A site URL (with the base) without it: `/plans/licang/licang-14/7/1/` → `/licang-14/7/1/`;
+ * undefined for a URL outside the base.
+ */
+export function withoutBase(url: string): string | undefined {
+  if (BASE === '/') return url.startsWith('/') ? url : undefined;
+  if (url === BASE.slice(0, -1)) return '/';
+  return url.startsWith(BASE) ? url.slice(BASE.length - 1) : undefined;
+}
+
+/**
+ * Where the site is deployed when the build is not told (`PLAN_KB_SITE`, astro.config.mjs): the
+ * address `npm start` serves. Citations, canonical links and the sitemap carry the deploy
+ * address, so a real deployment sets it.
+ */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
+/** Astro's `site` (Vite replaces `import.meta.env.SITE`), DEFAULT_SITE in plain Node. */
+const SITE = (import.meta as { env?: { SITE?: string } }).env?.SITE || DEFAULT_SITE;
+
+/** The absolute URL of a site URL (base included): `/licang-14/7/1/#7.1.1` → `https://…/licang-14/7/1/#7.1.1`. */
+export function absoluteUrl(url: string): string {
+  if (!url.startsWith('/')) throw new Error(`not a root-relative URL: ${url}`);
+  return new URL(url, SITE).href;
+}
+
 /* ------------------------------------------------------------ plan paths */
 
 /** The kinds of node that have a page of their own; everything else is on one of theirs. */
@@ -141,6 +170,32 @@ export function planUrl(slug: string, path: string = PLAN_PAGES.home): string {
   return withBase(`/${slug}${path}`);
 }
 
+/** The plan a site URL belongs to (its first segment after the base), if it is one of a plan. */
+export function slugOfUrl(url: string): string | undefined {
+  const path = withoutBase(url);
+  const first = path?.split(/[/?#]/)[1];
+  return first && isUsableSlug(first) ? first : undefined;
+}
+
+/* --------------------------------------------------------- citations */
+
+/**
+ * A plan's citation files, under `/cite/` of the plan (src/pages/[plan]/cite/[...file].ts): the
+ * document's exports (`licang-14.bib`, `.ris`, `.json`) and, for each page, the exports of
+ * everything anchored on it (`pages/7.1.json`), which the clause tools fetch.
+ */
+export const citeFilePath = (file: string): string => `${PLAN_PAGES.cite}${file}`;
+
+/** The export file of a page (a plan path): `/7/1/` → `pages/7.1.json`, `/` → `pages/home.json`. */
+export function citePageFile(page: string): string {
+  const key = page
+    .replace(/#.*$/, '')
+    .replace(/^\/|\/$/g, '')
+    .split('/')
+    .join('.');
+  return `pages/${key || 'home'}.json`;
+}
+
 /* --------------------------------------------------- comparing plans */
 
 /** /compare/indicators/: the metrics the plans share (docs/compare.md). */
@@ -184,6 +239,10 @@ export const RESERVED_ROOT_NAMES: ReadonlySet<string> = new Set([
   'search',
   'compare',
   'favicon.svg',
+  'apple-touch-icon.png',
+  'robots.txt',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
   '404.html',
   'preface',
   'glossary',
