@@ -1,9 +1,12 @@
 import type {
+  ClauseLinkFields,
   EntityIndex,
   IndicatorLink,
   IndicatorNode,
+  LinkBasis,
   LinkKind,
   MentionField,
+  NodeScope,
   PlanNode,
   Target,
   TermRef,
@@ -21,9 +24,10 @@ import { figureText } from './targets-page.ts';
  * - **mention links**: the text of a clause as parts, the first top-level
  *   mention of each entity linked to its page (`/entities/<id>/`). The parts
  *   join back to the field exactly: links wrap text, they never change it;
- * - **clause links**: under a measure, the 表 rows it pursues (explicit
- *   first, then topical) and the targets it states; under a box item, its
- *   targets. On /indicators/, the measures that pursue each row;
+ * - **clause links**: under any clause (measure, paragraph, box item, heading), the 表 rows it
+ *   pursues (explicit first, then topical), states in words (目标表述) or reports for the
+ *   previous period (回顾), and the targets it states. On /indicators/, each row's clauses
+ *   (row-relations.ts);
  * - **glossary references**: the numbers the build took out of the text
  *   (“广东强芯”54), put back where they stood as links to their 名词解释 entry.
  */
@@ -178,25 +182,43 @@ export interface ClauseLink {
   text: string;
   /** Where the linked clause is: 表2第21项“全区森林覆盖率”, 第七章第一节“推进‘山水园圈’工程”. */
   where: string;
-  /** Links between a measure and a 表 row: explicit (the figure restated) or topical (the terms only). */
+  /** Links between a clause and a 表 row: explicit (the figure restated) or topical (the terms only). */
   kind?: LinkKind;
+  /** What a clause–row link rests on: the figure, the terms, a heading's title, the row's field. */
+  basis?: LinkBasis;
 }
 
 /** Everything a clause links to. */
 export interface ClauseLinks {
-  /** On a measure: the 表 rows it restates (explicit) or touches on (topical), explicit first. */
+  /** On a clause: the 表 rows it pursues, restating (explicit) or touching on (topical), explicit first. */
   indicators: ClauseLink[];
-  /** On a 表 row: the measures that restate or touch on it, explicit first. */
+  /** On a clause of the goals: the 表 rows whose target it states in words (目标表述). */
+  states: ClauseLink[];
+  /** On a clause of the review: the 表 rows whose previous-period result it reports (回顾). */
+  reports: ClauseLink[];
+  /** On a 表 row: the clauses that pursue it, explicit first. */
   measures: ClauseLink[];
+  /** On a 表 row: the clauses of the goals that state its target (目标表述). */
+  statedIn: ClauseLink[];
+  /** On a 表 row: the clauses of the review that report its previous-period result (回顾). */
+  reportedIn: ClauseLink[];
   /** On a measure, paragraph or box item: the targets it states. */
   targets: ClauseLink[];
 }
 
-/** Under a measure or box item, as the reading pages show them: its 表 rows by kind, and its targets. */
+/**
+ * Under a clause, as the reading pages show them: the 表 rows it pursues by kind (相关指标), the
+ * rows whose target it states (目标表述), the rows whose previous-period result it reports (回顾,
+ * never called 措施), and its targets.
+ */
 export interface ReadingLinks {
   explicit: ClauseLink[];
   topical: ClauseLink[];
+  states: ClauseLink[];
+  reports: ClauseLink[];
   targets: ClauseLink[];
+  /** The clause's scope when it is outside the plan proper (review: 回顾). */
+  scope?: NodeScope;
 }
 
 /** Explicit links before topical ones, each kind in the order given: the one order for links. */
@@ -218,11 +240,13 @@ export function clauseLinker(
 ): (node: PlanNode) => ClauseLinks {
   const { nodes, urls } = plan;
   const toNode = (links: IndicatorLink[] = []): ClauseLink[] =>
-    explicitFirst(links).flatMap(({ id, kind }) => {
+    explicitFirst(links).flatMap(({ id, kind, basis }) => {
       const node = nodes.get(id);
       if (!node) return [];
       const text = node.kind === 'indicator' ? (node as IndicatorNode).name : node.title;
-      return [{ id, href: urls.get(id)!, text, where: shortCitation(node), kind }];
+      const link: ClauseLink = { id, href: urls.get(id)!, text, where: shortCitation(node), kind };
+      if (basis) link.basis = basis;
+      return [link];
     });
   const toTarget = (t: Target): ClauseLink => {
     const node = nodes.get(t.node);
@@ -233,14 +257,22 @@ export function clauseLinker(
       where: node ? shortCitation(node) : t.node,
     };
   };
-  return (node) => ({
-    indicators: node.kind === 'measure' ? toNode(node.indicators) : [],
-    measures: node.kind === 'indicator' ? toNode(node.measures) : [],
-    targets: (node.kind === 'measure'
-      ? targetsOfNode(targets, node.id)
-      : targets.filter((t) => t.node === node.id)
-    ).map(toTarget),
-  });
+  return (node) => {
+    const clause = node as ClauseLinkFields;
+    const row = node.kind === 'indicator' ? node : undefined;
+    return {
+      indicators: toNode(clause.indicators),
+      states: toNode(clause.states),
+      reports: toNode(clause.reports),
+      measures: toNode(row?.measures),
+      statedIn: toNode(row?.statedIn),
+      reportedIn: toNode(row?.reportedIn),
+      targets: (node.kind === 'measure'
+        ? targetsOfNode(targets, node.id)
+        : targets.filter((t) => t.node === node.id)
+      ).map(toTarget),
+    };
+  };
 }
 
 /**
@@ -356,17 +388,29 @@ export function annotations(
       const result: ReadingLinks = {
         explicit: links.indicators.filter((l) => l.kind !== 'topical'),
         topical: links.indicators.filter((l) => l.kind === 'topical'),
+        states: links.states,
+        reports: links.reports,
         targets: links.targets,
       };
-      return result.explicit.length + result.topical.length + result.targets.length > 0
-        ? result
-        : undefined;
+      if (node.scope) result.scope = node.scope;
+      const count =
+        result.explicit.length +
+        result.topical.length +
+        result.states.length +
+        result.reports.length +
+        result.targets.length;
+      return count > 0 ? result : undefined;
     },
   };
 }
 
-/** The measures that pursue each indicator row, explicit first, for /indicators/. */
-export function rowMeasureLinker(plan: SitePlan): (row: IndicatorNode) => ClauseLink[] {
+/** The clauses that pursue, state and report each indicator row, for /indicators/. */
+export function rowLinker(
+  plan: SitePlan,
+): (row: IndicatorNode) => Pick<ClauseLinks, 'measures' | 'statedIn' | 'reportedIn'> {
   const linksOf = clauseLinker(plan, []);
-  return (row) => linksOf(row).measures;
+  return (row) => {
+    const { measures, statedIn, reportedIn } = linksOf(row);
+    return { measures, statedIn, reportedIn };
+  };
 }

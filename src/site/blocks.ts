@@ -1,4 +1,4 @@
-import type { MeasureNode, PlanNode } from '../model/types.ts';
+import type { MeasureNode, NodeScope, PlanNode } from '../model/types.ts';
 import { PAGE_KINDS } from '../model/urls.ts';
 import {
   NO_ANNOTATIONS,
@@ -16,9 +16,20 @@ import type { SitePlan } from './site-plan.ts';
  *
  * Text fields come twice: as the plain string (`lead`, `text`) and as parts with entity
  * mentions linked and glossary references put back (`leadParts`, `textParts`, see
- * annotations.ts), which join back to the same string. Measures, box items and paragraphs
- * outside a measure carry the `links` shown under them (表 rows, targets).
+ * annotations.ts), which join back to the same string. Measures, box items, paragraphs outside
+ * a measure, sub-parts and boxes carry the `links` shown under them (表 rows pursued, stated or
+ * reported; targets). A block outside the plan proper carries its `scope`; the page labels a
+ * block whose scope differs from its container's (a vision paragraph among the goals: 回顾, 形势,
+ * 目标, 远景, SCOPE_LABELS).
  */
+
+/** How the pages label the parts of a plan outside the plan proper (docs/entities.md, “Scopes”). */
+export const SCOPE_LABELS: Record<NodeScope, { label: string; meaning: string }> = {
+  review: { label: '回顾', meaning: '回顾上一规划期的发展成就与完成情况，不是本规划的措施' },
+  outlook: { label: '形势', meaning: '分析发展环境与面临的形势，不是本规划的措施' },
+  goals: { label: '目标', meaning: '提出本规划的指导思想、原则和发展目标' },
+  vision: { label: '远景', meaning: '展望远景目标' },
+};
 
 /** Heading levels inside a page: h1 is the page's own heading. */
 export type Level = 2 | 3 | 4 | 5 | 6;
@@ -35,7 +46,12 @@ export interface Clause {
   url: string;
 }
 
-export type Block =
+/** What every block may carry: its scope, outside the plan proper. */
+interface Scoped {
+  scope?: NodeScope;
+}
+
+export type Block = (
   | ({
       kind: 'subpart';
       id: string;
@@ -44,6 +60,7 @@ export type Block =
       title: string;
       titleParts: TextPart[];
       children: Block[];
+      links?: ReadingLinks;
     } & Clause)
   | ({
       kind: 'measure';
@@ -70,6 +87,7 @@ export type Block =
       items: BoxItemBlock[];
       /** What the 专栏 holds besides items: its table, notes, paragraphs, in order. */
       content: Block[];
+      links?: ReadingLinks;
     } & Clause)
   | { kind: 'figure'; id: string; text: string; textParts: TextPart[] }
   | { kind: 'note'; id: string; text: string; textParts: TextPart[] }
@@ -82,7 +100,9 @@ export type Block =
       /** The entry after its number; `termParts` are its first characters when they print the term. */
       termParts: TextPart[];
       textParts: TextPart[];
-    } & Clause);
+    } & Clause)
+) &
+  Scoped;
 
 export interface BoxItemBlock extends Clause {
   id: string;
@@ -108,7 +128,8 @@ export function blocksOf(
   const blocks: Block[] = [];
   for (const node of children) {
     const block = blockOf(node, plan, level, ann, inMeasure);
-    if (block) blocks.push(block);
+    if (!block) continue;
+    blocks.push(node.scope ? { ...block, scope: node.scope } : block);
   }
   return blocks;
 }
@@ -129,16 +150,19 @@ function blockOf(
   if (PAGE_KINDS.has(node.kind)) return undefined; // pages of their own
   switch (node.kind) {
     case 'subpart':
-      return {
-        kind: 'subpart',
-        id: node.id,
-        level,
-        label: node.label,
-        title: node.title,
-        titleParts: ann.title(node),
-        children: blocksOf(node.children, plan, deeper(level), ann),
-        ...clause(node),
-      };
+      return withLinks(
+        {
+          kind: 'subpart' as const,
+          id: node.id,
+          level,
+          label: node.label,
+          title: node.title,
+          titleParts: ann.title(node),
+          children: blocksOf(node.children, plan, deeper(level), ann),
+          ...clause(node),
+        },
+        ann.links(node),
+      );
     case 'measure': {
       // A measure may run on over further paragraphs (7.3.1, 11.3.3): they stay with it,
       // and its links (shown after them) include their targets.
@@ -170,41 +194,44 @@ function blockOf(
         inMeasure ? undefined : ann.links(node),
       );
     case 'box':
-      return {
-        kind: 'box',
-        id: node.id,
-        level,
-        label: node.label,
-        title: node.title,
-        titleParts: ann.title(node),
-        items: node.children.flatMap((item) => {
-          if (item.kind !== 'boxItem') return [];
-          const lead = item.lead && item.text.startsWith(item.lead) ? item.lead : '';
-          const parts = ann.boxItemParts(item, lead);
-          const printed = (item as { label?: unknown }).label;
-          return [
-            withLinks(
-              {
-                id: item.id,
-                label: typeof printed === 'string' ? printed : '',
-                lead,
-                text: item.text.slice(lead.length),
-                leadParts: parts.lead,
-                textParts: parts.text,
-                ...clause(item),
-              },
-              ann.links(item),
-            ),
-          ];
-        }),
-        content: blocksOf(
-          node.children.filter((c) => c.kind !== 'boxItem'),
-          plan,
-          deeper(level),
-          ann,
-        ),
-        ...clause(node),
-      };
+      return withLinks(
+        {
+          kind: 'box' as const,
+          id: node.id,
+          level,
+          label: node.label,
+          title: node.title,
+          titleParts: ann.title(node),
+          items: node.children.flatMap((item) => {
+            if (item.kind !== 'boxItem') return [];
+            const lead = item.lead && item.text.startsWith(item.lead) ? item.lead : '';
+            const parts = ann.boxItemParts(item, lead);
+            const printed = (item as { label?: unknown }).label;
+            return [
+              withLinks(
+                {
+                  id: item.id,
+                  label: typeof printed === 'string' ? printed : '',
+                  lead,
+                  text: item.text.slice(lead.length),
+                  leadParts: parts.lead,
+                  textParts: parts.text,
+                  ...clause(item),
+                },
+                ann.links(item),
+              ),
+            ];
+          }),
+          content: blocksOf(
+            node.children.filter((c) => c.kind !== 'boxItem'),
+            plan,
+            deeper(level),
+            ann,
+          ),
+          ...clause(node),
+        },
+        ann.links(node),
+      );
     case 'figure':
       return { kind: 'figure', id: node.id, text: node.text, textParts: ann.parts(node, 'text') };
     case 'note':

@@ -1,6 +1,6 @@
 import { TYPE_LABELS, TYPE_ORDER } from '../model/entity-labels.ts';
 import { FIELD_ORDER, fieldText, walk } from '../model/tree.ts';
-import type { Entity, EntityIndex, EntityType, MentionField } from '../model/types.ts';
+import type { Entity, EntityIndex, EntityType, MentionField, NodeScope } from '../model/types.ts';
 import { entityUrl, PLAN_PAGES } from '../model/urls.ts';
 import { shortCitation } from './navigation.ts';
 import type { SitePlan } from './site-plan.ts';
@@ -74,6 +74,8 @@ export interface MentionItem {
   after: string;
   /** The longer name the mention is printed in, when it is. */
   within?: { name: string; href: string };
+  /** The clause's scope outside the plan proper: a mention in the review is labelled 回顾. */
+  scope?: NodeScope;
 }
 
 export interface EntityPageModel {
@@ -141,6 +143,7 @@ export function entityPageModel(
         match: text.slice(m.start, m.end),
         after: text.slice(m.end, to) + (to < text.length ? '…' : ''),
       };
+      if (node.scope) item.scope = node.scope;
       if (m.within)
         item.within = {
           name: names.get(m.within) ?? m.within,

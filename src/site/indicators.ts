@@ -8,9 +8,10 @@ import type {
   TableRowNode,
 } from '../model/types.ts';
 import { quoteTitle } from '../model/text.ts';
-import { rowMeasureLinker, type ClauseLink } from './annotations.ts';
+import type { ClauseLink } from './annotations.ts';
 import { walk } from '../model/tree.ts';
 import { PAGE_KINDS } from '../model/urls.ts';
+import { rowRelationsOf, type RowRelations } from './row-relations.ts';
 import type { SitePlan } from './site-plan.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface RowView {
   url: string;
   /** On /indicators/: the measures that pursue the row, explicit first (empty when none). */
   measures?: ClauseLink[];
+  /** On /indicators/: everything beside the row (相关措施, 目标表述, 回顾, the other table's row). */
+  relations?: RowRelations;
 }
 
 export interface RowGroup {
@@ -77,6 +80,8 @@ export interface TableCaption {
   citation: string;
   url: string;
   note?: { id: string; text: string; citation: string; url: string };
+  /** An indicator table's period: `previous` (上期完成情况) or `current` (本期目标), when known. */
+  period?: 'previous' | 'current';
 }
 
 export interface IndicatorTableView extends TableCaption {
@@ -87,7 +92,7 @@ export interface IndicatorTableView extends TableCaption {
   valueColumns: string[];
   groups: RowGroup[];
   rowCount: number;
-  /** Rows carry `measures`: the table shows a 相关措施 column. */
+  /** Rows carry `relations`: the table shows a 相关条文 column (/indicators/). */
   measureColumn: boolean;
 }
 
@@ -124,13 +129,13 @@ export function columnRoles(columns: string[]): {
 }
 
 /**
- * A table as printed. With `measuresOf` (on /indicators/), each indicator row also lists the
- * measures that pursue it, in a 相关措施 column.
+ * A table as printed. With `relationsOf` (on /indicators/), each indicator row also lists its
+ * clauses and the other table's row, in a 相关条文 column (row-relations.ts).
  */
 export function tableView(
   table: TableNode,
   plan: SitePlan,
-  measuresOf?: (row: IndicatorNode) => ClauseLink[],
+  relationsOf?: (row: IndicatorNode) => RowRelations,
 ): TableView {
   const caption = captionOf(table, plan);
   if (!table.indicators) {
@@ -174,7 +179,10 @@ export function tableView(
       url: mustUrl(plan, row.id),
     };
     if (row.parent) view.parent = row.parent;
-    if (measuresOf) view.measures = measuresOf(row);
+    if (relationsOf) {
+      view.relations = relationsOf(row);
+      view.measures = view.relations.measures ?? [];
+    }
     const last = groups.at(-1);
     // With a 类别 column, a new category opens a group; without one, the rows follow their heading.
     if (last && (roles.category ? last.category === row.category : true)) last.rows.push(view);
@@ -188,7 +196,7 @@ export function tableView(
     valueColumns: roles.values,
     groups,
     rowCount: rows.length,
-    measureColumn: Boolean(measuresOf),
+    measureColumn: Boolean(relationsOf),
   };
 }
 
@@ -202,6 +210,7 @@ function captionOf(table: TableNode, plan: SitePlan): TableCaption {
     citation: table.citation,
     url: mustUrl(plan, table.id),
   };
+  if (table.period) caption.period = table.period;
   if (note)
     caption.note = {
       id: note.id,
@@ -282,7 +291,7 @@ function marksUsed(tables: TableNode[]): Set<string> {
 }
 
 export function indicatorsModel(plan: SitePlan): IndicatorsModel {
-  const measuresOf = rowMeasureLinker(plan);
+  const relationsOf = rowRelationsOf(plan);
   const tables = indicatorTables(plan);
   const context: IndicatorsModel['context'] = [];
   for (const { node, parents } of walk(plan.document)) {
@@ -301,7 +310,7 @@ export function indicatorsModel(plan: SitePlan): IndicatorsModel {
     context.push({ table: node.label, href: mustUrl(plan, holder.id), label });
   }
   const used = marksUsed(tables);
-  const views = tables.map((t) => tableView(t, plan, measuresOf) as IndicatorTableView);
+  const views = tables.map((t) => tableView(t, plan, relationsOf) as IndicatorTableView);
   return {
     title: '主要指标',
     tables: views,

@@ -22,6 +22,7 @@ describe('clauseLinks', () => {
         text: '全区森林覆盖率',
         where: '表2第21项“全区森林覆盖率”',
         kind: 'explicit',
+        basis: 'figure',
       },
     ]);
     expect(measure.targets).toEqual([
@@ -40,6 +41,7 @@ describe('clauseLinks', () => {
         text: '推进“山水园圈”工程',
         where: shortCitation(byId.get('7.1.1')!),
         kind: 'explicit',
+        basis: 'figure',
       },
     ]);
   });

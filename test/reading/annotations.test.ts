@@ -4,6 +4,7 @@ import {
   mentionSpans,
   partsText,
   textParts,
+  type ReadingLinks,
   type TextPart,
 } from '../../src/site/annotations.ts';
 import type { Block } from '../../src/site/blocks.ts';
@@ -12,7 +13,7 @@ import { readingPages } from '../../src/site/navigation.ts';
 import { readingModel } from '../../src/site/pages.ts';
 import { loadSitePlan } from '../../src/site/site-plan.ts';
 import { indexById } from '../../src/model/tree.ts';
-import type { BoxItemNode, EntityIndex } from '../../src/model/types.ts';
+import type { BoxItemNode, ClauseLinkFields, EntityIndex } from '../../src/model/types.ts';
 import { LICANG } from '../support/real-plan.ts';
 
 /**
@@ -205,9 +206,12 @@ describe('links under clauses', () => {
           text: '全区森林覆盖率',
           where: '表2第21项“全区森林覆盖率”',
           kind: 'explicit',
+          basis: 'figure',
         },
       ],
       topical: [],
+      states: [],
+      reports: [],
       targets: [
         {
           id: '7.1.1.t1',
@@ -243,26 +247,83 @@ describe('links under clauses', () => {
     ]);
   });
 
-  it('show every target and every indicator link somewhere on the reading pages', () => {
+  it('show every target and every link of every clause somewhere on the reading pages', () => {
     const shown = new Set<string>();
+    const add = (id: string, links: ReadingLinks | undefined) => {
+      if (!links) return;
+      for (const l of [...links.explicit, ...links.topical]) shown.add(`${id} pursues ${l.id}`);
+      for (const l of links.states) shown.add(`${id} states ${l.id}`);
+      for (const l of links.reports) shown.add(`${id} reports ${l.id}`);
+      for (const t of links.targets) shown.add(t.id);
+    };
     const collect = (blocks: Block[]) => {
       for (const b of blocks) {
         if (b.kind === 'subpart') collect(b.children);
         if (b.kind === 'measure') collect(b.children);
-        if (b.kind === 'box')
-          for (const i of b.items) i.links?.targets.forEach((t) => shown.add(t.id));
-        if ('links' in b && b.links) {
-          for (const l of [...b.links.explicit, ...b.links.topical]) shown.add(`${b.id}→${l.id}`);
-          for (const t of b.links.targets) shown.add(t.id);
+        if (b.kind === 'box') {
+          for (const i of b.items) add(i.id, i.links);
+          collect(b.content);
         }
+        if ('links' in b) add(b.id, b.links);
       }
     };
-    for (const page of pages) collect(page.blocks);
-    for (const t of targets) expect(shown.has(t.id), t.id).toBe(true);
-    for (const node of byId.values()) {
-      if (node.kind !== 'measure') continue;
-      for (const l of node.indicators ?? []) expect(shown.has(`${node.id}→${l.id}`)).toBe(true);
+    for (const page of pages) {
+      add(page.id, ann.links(byId.get(page.id)!));
+      collect(page.blocks);
     }
+    for (const t of targets) expect(shown.has(t.id), t.id).toBe(true);
+    let links = 0;
+    for (const node of byId.values()) {
+      if (node.kind === 'table' || node.kind === 'indicator') continue;
+      const clause = node as ClauseLinkFields;
+      for (const [field, verb] of [
+        ['indicators', 'pursues'],
+        ['states', 'states'],
+        ['reports', 'reports'],
+      ] as const) {
+        for (const l of clause[field] ?? []) {
+          links++;
+          expect(shown.has(`${node.id} ${verb} ${l.id}`), `${node.id} ${verb} ${l.id}`).toBe(true);
+        }
+      }
+    }
+    // 李沧: 21 pursue (measures, paragraphs, sub-parts, a section's heading), 2 state, 15 report.
+    expect(links).toBe(38);
+  });
+
+  it('label the review 回顾: its clauses report (never pursue), its page and its links say so', () => {
+    const review = readingModel(plan, u('/1/1/'), ann);
+    expect(byId.get('1.1')?.scope).toBe('review');
+    expect(review.blocks.every((b) => b.scope === 'review')).toBe(true);
+    const measure = review.blocks.find((b) => b.id === '1.1.1');
+    if (measure?.kind !== 'measure') throw new Error('expected 1.1.1');
+    expect(measure.links?.scope).toBe('review');
+    expect(measure.links?.explicit).toEqual([]);
+    expect(measure.links?.topical).toEqual([]);
+    // 1.1.1 综合实力迈上新台阶 states six 表1 results and the 2020 baseline of 表2's T2.5.
+    expect(measure.links?.reports.map((l) => l.id)).toEqual([
+      'T1.1',
+      'T1.2',
+      'T1.3',
+      'T1.4',
+      'T1.5',
+      'T1.6',
+      'T2.5',
+    ]);
+    // The goals state 表2 rows in words: 2.3.1 states T2.1's growth.
+    const goals = readingModel(plan, u('/2/3/'), ann);
+    expect(goals.blocks.every((b) => b.scope === 'goals')).toBe(true);
+    const stated = goals.blocks.find((b) => b.id === '2.3.1');
+    expect(stated?.kind === 'measure' && stated.links?.states.map((l) => l.id)).toContain('T2.1');
+    // A section pursuing a row as a whole shows it under its heading, tagged by its basis.
+    const green = readingModel(plan, u('/7/1/'), ann);
+    expect(green.blocks.some((b) => b.scope)).toBe(false);
+    expect(ann.links(byId.get('7.1')!)?.topical.map((l) => [l.id, l.basis])).toEqual([
+      ['T2.18', 'heading'],
+    ]);
+    // The plan proper carries no scope; the front parts their own: 1.3 远景 inside 第一章 形势.
+    expect(byId.get('1')?.scope).toBe('outlook');
+    expect(byId.get('1.3')?.scope).toBe('vision');
   });
 });
 
@@ -280,6 +341,7 @@ describe('/indicators/ rows', () => {
         href: u('/7/1/#7.1.1'),
         text: '推进“山水园圈”工程',
         kind: 'explicit',
+        basis: 'figure',
         where: '第七章第一节“推进‘山水园圈’工程”',
       },
     ]);
@@ -299,5 +361,72 @@ describe('/indicators/ rows', () => {
         );
       }
     }
+  });
+});
+
+describe('/indicators/ relations beside each row', () => {
+  const rows = new Map(
+    indicatorsModel(plan)
+      .tables.flatMap((t) => t.groups.flatMap((g) => g.rows))
+      .map((r) => [r.id, r.relations!]),
+  );
+
+  it('say when nothing in the text pursues a row, and list the goal clauses that state it', () => {
+    expect(rows.get('T2.1')).toMatchObject({ measures: [], unpursued: true });
+    expect(rows.get('T2.1')?.statedIn.map((l) => l.id)).toEqual(['2.3.1']);
+    expect(rows.get('T2.2')).toMatchObject({ measures: [], unpursued: true });
+    expect(rows.get('T2.21')?.unpursued).toBe(false);
+    // Rows of the previous period's table are never pursued: no 相关措施 at all.
+    expect(rows.get('T1.1')?.measures).toBeUndefined();
+  });
+
+  it('show the review passages that report a row apart from its measures', () => {
+    expect(rows.get('T1.1')?.reportedIn.map((l) => [l.id, l.href])).toEqual([
+      ['1.1.1', u('/1/1/#1.1.1')],
+    ]);
+    // T2.5's 2020 baseline is reported in 1.1.1, which never pursues it.
+    expect(rows.get('T2.5')?.reportedIn.map((l) => l.id)).toEqual(['1.1.1']);
+    expect(rows.get('T2.5')?.measures?.map((l) => l.id)).not.toContain('1.1.1');
+  });
+
+  it('join a 表2 row to its 表1 predecessor: 2015 → 2020 → 2025 in one place', () => {
+    const gdp = rows.get('T2.1')!.lineage;
+    expect(gdp).toHaveLength(1);
+    expect(gdp[0]).toMatchObject({
+      direction: 'previous',
+      match: 'same',
+      row: { id: 'T1.1', href: u('/indicators/#T1.1'), label: '表1第1项' },
+      unit: '%',
+    });
+    expect(gdp[0]!.series.map((v) => `${v.label} ${v.text}`)).toEqual([
+      '2015年 10.6',
+      '2020年目标 8',
+      '2020年 8.2',
+      '2021—2025 年均 7.5左右',
+    ]);
+    // The same 2020 figure in both tables is shown once.
+    const ocean = rows.get('T2.4')!.lineage[0]!;
+    expect(ocean.series.map((v) => `${v.label} ${v.text}`)).toEqual([
+      '2015年 17.3',
+      '2020年目标 22',
+      '2020年 20左右',
+      '2025年目标 25左右',
+    ]);
+    // And back: 表1's row names the 表2 row that carries it on.
+    expect(rows.get('T1.6')!.lineage.map((l) => [l.direction, l.row.id])).toEqual([
+      ['next', 'T2.4'],
+    ]);
+  });
+
+  it('say a related metric is one, with each figure in its own unit', () => {
+    const air = rows.get('T2.19')!.lineage[0]!;
+    expect(air).toMatchObject({ match: 'related', unit: null, row: { id: 'T1.15', unit: '天' } });
+    expect(air.series.map((v) => `${v.label} ${v.text}${v.unit}`)).toEqual([
+      '2015年 274天',
+      '2020年目标 292天',
+      '2020年 304天',
+      '2020年 83.1%',
+      '2025年目标 完成市下达任务%',
+    ]);
   });
 });

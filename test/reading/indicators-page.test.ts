@@ -36,9 +36,10 @@ describe('indicators page', () => {
         rows: [...t.tBodies].flatMap((b) => [...b.rows].map((r) => r.id)),
       })),
     );
+    // Each caption says which period its table is: the previous one's results, or the targets.
     expect(tables.map((t) => t.caption)).toEqual([
-      '表1李沧区“十三五”时期经济社会发展完成指标',
-      '表2李沧区“十四五”时期经济社会发展主要指标',
+      '表1李沧区“十三五”时期经济社会发展完成指标（上期完成情况）',
+      '表2李沧区“十四五”时期经济社会发展主要指标（本期目标）',
     ]);
     expect(tables[0]?.rows).toEqual(Array.from({ length: 22 }, (_, i) => `T1.${i + 1}`));
     expect(tables[1]?.rows).toEqual(Array.from({ length: 21 }, (_, i) => `T2.${i + 1}`));

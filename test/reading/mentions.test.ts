@@ -99,11 +99,12 @@ describe('reading pages without JavaScript', () => {
         links: [...g.querySelectorAll('a')].map((a) => a.getAttribute('href')),
       })),
     );
-    expect(groups.map((g) => g.kind)).toEqual(['明确对应', '主题相关']);
+    // T2.11 城镇新增就业人数 is pursued through its field, 就业.
+    expect(groups.map((g) => g.kind)).toEqual(['明确对应', '领域相关']);
     expect(groups[0]!.links).toEqual([u('/indicators/#T2.12')]);
     expect(groups[1]!.links).toEqual([u('/indicators/#T2.11')]);
     await page.goto(`${site.server.origin}${u('/indicators/')}`);
-    const cell = await page.$$eval('tr[id="T2.10"] td.col-measures li', (lis) =>
+    const cell = await page.$$eval('tr[id="T2.10"] [data-rel="measures"] li', (lis) =>
       lis.map((li) => [
         li.querySelector('a')!.getAttribute('href'),
         li.querySelector('.cl-kind')!.textContent!.trim(),
@@ -111,6 +112,56 @@ describe('reading pages without JavaScript', () => {
     );
     expect(cell).toEqual([[u('/9/1/#9.1.1'), '明确对应']]);
     expect(await page.$$eval('thead th.col-measures', (ths) => ths.length)).toBe(2);
+    await context.close();
+  });
+
+  it('say on /indicators/ what pursues, states and reports a row, and its figures across both tables', async () => {
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      javaScriptEnabled: false,
+    });
+    await page.goto(`${site.server.origin}${u('/indicators/')}`);
+    const text = (selector: string) =>
+      page.$eval(selector, (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+    expect(await text('tr[id="T2.2"] [data-rel="measures"]')).toBe('相关措施 规划正文未见专门措施');
+    expect(await text('tr[id="T2.1"] [data-rel="stated"]')).toContain('经济高质量发展取得新突破');
+    // The review reports T1.1: shown as 回顾, never as a measure.
+    expect(await text('tr[id="T1.1"] [data-rel="reported"]')).toMatch(/^回顾（上期完成情况）/);
+    expect(await page.$$eval('tr[id="T1.1"] [data-rel="measures"]', (els) => els.length)).toBe(0);
+    // 2015 → 2020 → 2025 in one place, from the row of each table.
+    expect(await text('tr[id="T2.4"] [data-rel="previous"]')).toBe(
+      '上期指标 表1第6项 海洋经济增加值占生产总值比重 2015年 17.3 → 2020年目标 22 → 2020年 20左右 → 2025年目标 25左右 单位：%',
+    );
+    expect(await text('tr[id="T2.19"] [data-rel="previous"]')).toContain(
+      '相关指标，口径或单位可能不同',
+    );
+    expect(await text('tr[id="T2.19"] [data-rel="previous"] .series')).toContain('304 天');
+    expect(await text('tr[id="T1.6"] [data-rel="next"]')).toContain('表2第4项');
+    await context.close();
+  });
+
+  it('label the review 回顾 on its page and under its clauses', async () => {
+    const { context, page } = await openPage(site.browser, site.server.origin, {
+      javaScriptEnabled: false,
+    });
+    await page.goto(`${site.server.origin}${u('/1/1/')}`);
+    expect(await page.textContent('.page-head .scope-note')).toContain(
+      '回顾本节回顾上一规划期的发展成就与完成情况，不是本规划的措施。',
+    );
+    const rows = await page.$$eval('[id="1.1.1"] .clause-links .cl-row', (els) =>
+      els.map((el) => [el.getAttribute('data-rel'), el.querySelector('dt')!.textContent!.trim()]),
+    );
+    expect(rows).toEqual([['reports', '回顾']]);
+    await page.goto(`${site.server.origin}${u('/7/1/')}`);
+    expect(await page.$$eval('.page-head .scope-note', (els) => els.length)).toBe(0);
+    expect(await page.textContent('.page-head .clause-links')).toContain('章节主题');
+    // A block whose scope differs from its page's is labelled: 南京's vision among its goals.
+    await page.goto(`${site.server.origin}/nanjing-15/3/3/`);
+    expect(await page.textContent('.page-head .scope-note')).toContain('目标');
+    const tags = await page.$$eval(
+      'main .reading > .scope-note, main p + .scope-note, main .scope-note',
+      (els) => els.map((el) => el.textContent!.trim()),
+    );
+    expect(tags).toContain('远景');
     await context.close();
   });
 
