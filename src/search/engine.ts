@@ -267,6 +267,7 @@ export class SearchEngine {
     const empty = { query: analyzed, hits: [], total: 0, facets, suggestions: [] };
     if (analyzed.concepts.length === 0) return empty;
 
+    await this.prepare(scope, termsOf(analyzed));
     const all: Candidate[] = [];
     const ranked = new Map<number, PlanRanking>();
     for (const position of scope.plans) {
@@ -313,6 +314,7 @@ export class SearchEngine {
     const analyzed = await analyzeQuery(query, this.resources(scope));
     const limit = Math.max(0, Math.floor(options.limit ?? 3));
     const plans: Record<string, Hit[]> = {};
+    await this.prepare(scope, termsOf(analyzed));
     for (const position of scope.plans) {
       const table = await this.table(position);
       plans[table.info.slug] = [];
@@ -442,16 +444,16 @@ export class SearchEngine {
       vocabulary: scope.vocabulary,
       topics: this.topics,
       exactTopics: this.exactTopics,
-      pinyin: (key) => this.pinyin(scope, key),
+      pinyin: (letters) => this.pinyin(scope, letters),
       latinTokens: { has: (t) => scope.words.has(t) },
       occurs: (text) => this.occurs(scope, text),
       prepare: (texts) => this.prepare(scope, texts),
     };
   }
 
-  /** The pinyin map of the scope, as far as the shards of these letters hold it. */
-  private async pinyin(scope: Scope, key: string): Promise<PinyinIndex> {
-    const letters = [...new Set(key)].filter((l) => scope.info.pinyin.includes(l));
+  /** The pinyin map of the scope, as far as the shards of these letters (and earlier ones) hold it. */
+  private async pinyin(scope: Scope, wanted: string): Promise<PinyinIndex> {
+    const letters = [...new Set(wanted)].filter((l) => scope.info.pinyin.includes(l));
     const fresh = letters.filter((l) => !scope.pinyin.has(l));
     for (const letter of fresh) {
       const path = searchPath({ kind: 'pinyin', plan: this.scopeSlug(scope), letter });
@@ -485,7 +487,15 @@ export class SearchEngine {
     if (!answer) {
       answer = (async () => {
         if (!text) return false;
-        await this.prepare(scope, [text]);
+        // Bigram by bigram, loading each one's shard only while the earlier ones occur: a pinyin
+        // or foreign string stops at its first bigram no plan has.
+        const chars = [...text];
+        for (let i = 0; i < Math.max(1, chars.length - 1); i++) {
+          await this.prepare(scope, [chars[i]!]);
+          const term = chars.length === 1 ? null : chars[i]! + chars[i + 1]!;
+          if (term !== null && !scope.bigrams.has(term)) return false;
+          if (term === null && !(scope.byFirst.get(chars[0]!)?.length ?? 0)) return false;
+        }
         for (const position of scope.plans) {
           const candidates = this.bounds(scope, text, position);
           if (candidates.size === 0) continue;
@@ -934,6 +944,14 @@ function cutsWord(unit: PreparedUnit, text: string, at: number, length: number):
     if (!unit.boundaries.has(at + length)) bits |= 8;
   }
   return bits;
+}
+
+/** Every string the ranking looks up: the concepts' alternatives and the phrases. */
+function termsOf(analyzed: AnalyzedQuery): string[] {
+  return [
+    ...analyzed.concepts.flatMap((c) => c.alternatives.map((a) => a.text)),
+    ...analyzed.phrases,
+  ];
 }
 
 function keep(c: Candidate, options: SearchOptions): boolean {

@@ -63,10 +63,10 @@ export interface QueryResources {
   /** Normalized topic keys whose targets are exact equivalents (GDP ↔ 生产总值). */
   exactTopics: ReadonlySet<string>;
   /**
-   * Toneless pinyin → plan terms, with the keys sorted for prefix lookup: as far as reading
-   * this key needs (the map's shards of the key's letters).
+   * Toneless pinyin → plan terms, with the keys sorted for prefix lookup: as far as the keys
+   * starting with these letters (the map's shards by first letter) and those loaded before.
    */
-  pinyin: (key: string) => Promise<PinyinIndex>;
+  pinyin: (letters: string) => Promise<PinyinIndex>;
   /** Latin/number tokens that occur in the plans searched (gdp, aws, 5g): never read as pinyin. */
   latinTokens: { has(token: string): boolean };
   /** Whether a compact string occurs verbatim somewhere in the plans searched. */
@@ -174,27 +174,33 @@ export async function readPinyin(
 ): Promise<string[][] | null> {
   const key = pinyinKey(text);
   if (key.length < 4) return null;
-  const { map, sortedKeys } = await resources.pinyin(key);
-  const whole = map.get(key);
+  // The map's shards by first letter: the key's own first, others only as a split needs them.
+  let index = await resources.pinyin(key[0]!);
+  const whole = index.map.get(key);
   if (whole) return [[...whole]];
-  const split = splitPinyin(key, map, 3);
-  if (split) return split.map((piece) => [...(map.get(piece) ?? [])]);
-  const prefixed = prefixMatches(key, sortedKeys).slice(0, 6);
+  const split = await splitPinyin(
+    key,
+    async (letter) => (index = await resources.pinyin(letter)).map,
+    3,
+  );
+  if (split) return split.map((piece) => [...(index.map.get(piece) ?? [])]);
+  const prefixed = prefixMatches(key, index.sortedKeys).slice(0, 6);
   if (prefixed.length > 0)
-    return [[...new Set(prefixed.flatMap((k) => [...(map.get(k) ?? [])]))].slice(0, 6)];
+    return [[...new Set(prefixed.flatMap((k) => [...(index.map.get(k) ?? [])]))].slice(0, 6)];
   return null;
 }
 
-function splitPinyin(
+async function splitPinyin(
   key: string,
-  map: ReadonlyMap<string, readonly string[]>,
+  mapFor: (letter: string) => Promise<ReadonlyMap<string, readonly string[]>>,
   maxPieces: number,
-): string[] | null {
+): Promise<string[] | null> {
   // Breadth-first over the number of pieces, so the fewest pieces win; longer first pieces first.
   let frontier: { rest: string; pieces: string[] }[] = [{ rest: key, pieces: [] }];
   for (let depth = 0; depth < maxPieces; depth++) {
     const next: typeof frontier = [];
     for (const { rest, pieces } of frontier) {
+      const map = await mapFor(rest[0]!);
       for (let cut = rest.length; cut >= 4; cut--) {
         const head = rest.slice(0, cut);
         if (!map.has(head)) continue;
@@ -265,7 +271,15 @@ export async function analyzeQuery(
   const cut = [...input].slice(0, MAX_QUERY_LENGTH).join('');
   const normalized = fold(cut, resources.t2s);
   // Load the words of the query's characters, and of the targets of topic keys it contains.
-  await resources.prepare([normalized, ...topicTargetsIn(compact(normalized), resources)]);
+  // Load the words of the query's Han characters (the segmenter needs them) and of the first
+  // character of its Latin and number tokens (are they the plans' tokens?); the rest as needed.
+  const han = normalized.match(/\p{Script=Han}+/gu) ?? [];
+  const tokenStarts = alnumTokens(normalized).map((t) => t[0]!);
+  await resources.prepare([
+    ...han,
+    ...tokenStarts,
+    ...topicTargetsIn(compact(normalized), resources),
+  ]);
   const { core, intent } = await stripQuestion(normalized, resources.occurs);
   const { vocabulary } = resources;
   const alsoSearched: string[] = [];
