@@ -50,9 +50,11 @@ export async function planKbBrowser(
   slug: string,
   /** Also time the engine on the main thread (needs `engineBundle`). */
   mainThreadToo = true,
+  /** The page typed on: a reading page of the plan searches it; the home page, every plan. */
+  path = `/${slug}/7/1/`,
 ): Promise<BrowserNumbers & { firstBytes: number; laterBytes: number; ids: string[][] }> {
   const page = await newPage(browser, throttle);
-  await page.goto(`${server.origin}/${slug}/7/1/`);
+  await page.goto(`${server.origin}${path}`);
   server.reset();
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
