@@ -357,14 +357,18 @@ export interface CiteModel {
   notes: string[];
 }
 
-/** The first measure of the plan (or its first clause of any kind): the example on /cite/. */
+/**
+ * The example on /cite/: the first measure of the plan proper (not of the review, the outlook or
+ * the goals), else its first measure, else its first clause of any kind.
+ */
 function exampleNode(plan: SitePlan): PlanNode {
-  let first: PlanNode | undefined;
-  for (const node of plan.nodes.values()) {
-    if (node.kind === 'measure') return node;
-    if (!first && (node.kind === 'paragraph' || node.kind === 'boxItem')) first = node;
-  }
-  return first ?? plan.document;
+  const nodes = [...plan.nodes.values()];
+  return (
+    nodes.find((n) => n.kind === 'measure' && !n.scope) ??
+    nodes.find((n) => n.kind === 'measure') ??
+    nodes.find((n) => n.kind === 'paragraph' || n.kind === 'boxItem') ??
+    plan.document
+  );
 }
 
 export function citeModel(plan: SitePlan, exampleId?: string): CiteModel {

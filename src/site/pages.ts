@@ -240,48 +240,6 @@ export function readingRoutes(plan: SitePlan): { page: string; path: string }[] 
   }));
 }
 
-/** GB/T 7714-2015 reference for the whole document: 责任者. 题名[Z]. 日期. URL. */
-export function documentReference(meta: PlanMeta, url: string): string {
-  return `${meta.issuer}. ${meta.title}[Z]. ${meta.date}. ${url}`;
-}
-
-/** A clause citation as the clause tools copy it: the node's citation, a space, its absolute URL. */
-export function clauseCitation(citation: string, absoluteUrl: string): string {
-  return `${citation} ${absoluteUrl}`;
-}
-
-export interface CiteModel {
-  meta: PlanMeta;
-  facts: Fact[];
-  /** The plan home's site URL, which the reference ends with. */
-  home: string;
-  /** The reference with the site root left for the page to fill in (build-time `site` or the browser's origin). */
-  referencePrefix: string;
-  example: { citation: string; path: string; text: string };
-}
-
-/** The first measure of the plan (or its first clause of any kind): the example on /cite/. */
-function exampleNode(plan: SitePlan): PlanNode {
-  let first: PlanNode | undefined;
-  for (const node of plan.nodes.values()) {
-    if (node.kind === 'measure') return node;
-    if (!first && (node.kind === 'paragraph' || node.kind === 'boxItem')) first = node;
-  }
-  return first ?? plan.document;
-}
-
-export function citeModel(plan: SitePlan, exampleId?: string): CiteModel {
-  const node = exampleId ? plan.nodes.get(exampleId) : exampleNode(plan);
-  if (!node) throw new Error(`${plan.slug}: no node ${exampleId}`);
-  return {
-    meta: plan.meta,
-    facts: planFacts(plan.meta).filter((f) => ['制发机关', '文号', '成文日期'].includes(f.label)),
-    home: plan.href(PLAN_PAGES.home),
-    referencePrefix: documentReference(plan.meta, '').trimEnd(),
-    example: { citation: node.citation, path: plan.urls.get(node.id)!, text: node.title },
-  };
-}
-
 export interface Download {
   name: DataFileName;
   format: string;

@@ -7,7 +7,8 @@ import { partsText, type TextPart } from '../../src/site/annotations.ts';
 import type { Block } from '../../src/site/blocks.ts';
 import { indicatorsModel } from '../../src/site/indicators.ts';
 import { readingPages } from '../../src/site/navigation.ts';
-import { citeModel, homeModel, readingModel } from '../../src/site/pages.ts';
+import { citeModel } from '../../src/site/citations.ts';
+import { homeModel, readingModel } from '../../src/site/pages.ts';
 import { corpusEntries, loadSitePlan } from '../../src/site/site-plan.ts';
 import { DIST } from '../../scripts/tools/static-server.ts';
 import { blockIds } from '../support/blocks.ts';
@@ -99,8 +100,8 @@ for (const { slug } of corpusEntries()) {
       const indicators = indicatorsModel(plan);
       for (const table of indicators.tables) expect(table.rowCount, table.id).toBeGreaterThan(0);
       expect(indicators.context).toHaveLength(indicators.tables.length);
-      expect(citeModel(plan).referencePrefix).toBe(
-        `${plan.meta.issuer}. ${plan.meta.title}[Z]. ${plan.meta.date}.`,
+      expect(citeModel(plan).document.reference).toContain(
+        `${plan.meta.issuer}. ${plan.meta.title}${plan.meta.documentNumber ? `: ${plan.meta.documentNumber}` : ''}[Z/OL]. (${plan.meta.date})[`,
       );
     });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEFAULT_SITE } from '../../src/model/urls.ts';
 import { openPage, useSiteBrowser } from '../support/browser.ts';
 
 /**
@@ -8,7 +9,6 @@ import { openPage, useSiteBrowser } from '../support/browser.ts';
  * without JavaScript and with the keyboard only.
  */
 const TITLE = '青岛市李沧区国民经济和社会发展第十四个五年规划和2035年远景目标纲要';
-const CITATION = `《${TITLE}》第七章第一节“推进‘山水园圈’工程”`;
 
 const site = useSiteBrowser();
 
@@ -73,7 +73,17 @@ describe('reaching 第七章第一节 through the table of contents', () => {
 });
 
 describe('clause tools', () => {
-  it('copy the citation with the absolute URL, and the link', async () => {
+  // The citation formats and the panel: test/citations/.
+  const reference = (day: string, where: string, url: string) =>
+    `李沧区人民政府. ${where}[Z/OL]//李沧区人民政府. ${TITLE}: 青李沧政发〔2021〕12号. (2021-03-31)[${day}]. ${DEFAULT_SITE}${url}.`;
+  const today = (page: Page) =>
+    page.evaluate(() => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    });
+
+  it('copy the clause’s reference with the deploy URL, and the link', async () => {
     const { context, page } = await openPage(site.browser, site.server.origin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: site.server.origin,
@@ -81,13 +91,20 @@ describe('clause tools', () => {
     await page.goto(`${site.server.origin}/licang-14/7/1/`);
     const tools = page.locator('[id="7.1.1"] .tools');
     await tools.getByRole('button', { name: '复制引用' }).click();
-    const url = `${site.server.origin}/licang-14/7/1/#7.1.1`;
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(`${CITATION} ${url}`);
+      .toBe(
+        reference(
+          await today(page),
+          '第七章第一节第1条 7.1.1 推进“山水园圈”工程',
+          '/licang-14/7/1/#7.1.1',
+        ),
+      );
     expect(await page.locator('#copy-status').innerText()).toContain('已复制引用');
     await tools.getByRole('button', { name: '复制链接' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${DEFAULT_SITE}/licang-14/7/1/#7.1.1`);
     await context.close();
   });
 
@@ -99,7 +116,7 @@ describe('clause tools', () => {
     await page.goto(`${site.server.origin}/licang-14/4/2/`);
     const missing = await page.evaluate(() =>
       [...document.querySelectorAll('.measure, .box-items > li')]
-        .filter((el) => el.querySelectorAll(':scope > .tools button').length !== 2)
+        .filter((el) => el.querySelectorAll(':scope > .tools button').length !== 3)
         .map((el) => el.id),
     );
     expect(missing).toEqual([]);
@@ -108,7 +125,11 @@ describe('clause tools', () => {
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(
-        `《${TITLE}》表1第6项“海洋经济增加值占生产总值比重” ${site.server.origin}/licang-14/indicators/#T1.6`,
+        reference(
+          await today(page),
+          '表1第6项 T1.6 海洋经济增加值占生产总值比重',
+          '/licang-14/indicators/#T1.6',
+        ),
       );
     await context.close();
   });
@@ -140,8 +161,13 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     const citation = page.locator('.print-citation');
     expect(await citation.isVisible()).toBe(true);
+    const day = await page.evaluate(() => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    });
     expect((await citation.innerText()).replace(/\s+/g, ' ')).toBe(
-      `引用本页：《${TITLE}》第七章第一节“加快推动绿色低碳发展” ${site.server.origin}/licang-14/7/1/`,
+      `引用本页：李沧区人民政府. 第七章第一节 7.1 加快推动绿色低碳发展[Z/OL]//李沧区人民政府. ${TITLE}: 青李沧政发〔2021〕12号. (2021-03-31)[${day}]. ${DEFAULT_SITE}/licang-14/7/1/.`,
     );
     for (const selector of ['.site-header', '.sidebar', '.toc-drawer', '.pager', '.tools button']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);

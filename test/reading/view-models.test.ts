@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorsModel } from '../../src/site/indicators.ts';
 import { breadcrumbs, prevNext, readingPages, toc } from '../../src/site/navigation.ts';
-import {
-  chineseDate,
-  citeModel,
-  clauseCitation,
-  documentReference,
-  homeModel,
-  readingModel,
-} from '../../src/site/pages.ts';
+import { citeModel } from '../../src/site/citations.ts';
+import { chineseDate, homeModel, readingModel } from '../../src/site/pages.ts';
 import { loadSitePlan } from '../../src/site/site-plan.ts';
 import { blockIds } from '../support/blocks.ts';
 import { LICANG } from '../support/real-plan.ts';
@@ -320,18 +314,15 @@ describe('indicators', () => {
 });
 
 describe('citations', () => {
-  it('give a GB/T 7714-2015 reference for the whole document', () => {
-    expect(documentReference(plan.meta, 'http://example.org/')).toBe(
-      `李沧区人民政府. ${TITLE}[Z]. 2021-03-31. http://example.org/`,
-    );
+  // The formats themselves, exactly: test/citations/citations.test.ts.
+  it('give /cite/ the document reference and a clause as the example', () => {
     const cite = citeModel(plan, '7.1.1');
-    expect(cite.referencePrefix).toBe(`李沧区人民政府. ${TITLE}[Z]. 2021-03-31.`);
-    expect(cite.example.path).toBe(u('/7/1/#7.1.1'));
-  });
-
-  it('join a clause citation and its absolute URL', () => {
-    expect(
-      clauseCitation(`《${TITLE}》第七章第一节“推进‘山水园圈’工程”`, 'http://host/7/1/#7.1.1'),
-    ).toBe(`《${TITLE}》第七章第一节“推进‘山水园圈’工程” http://host/7/1/#7.1.1`);
+    expect(cite.document.reference).toMatch(
+      new RegExp(
+        `^李沧区人民政府\\. ${TITLE}: 青李沧政发〔2021〕12号\\[Z/OL\\]\\. \\(2021-03-31\\)`,
+      ),
+    );
+    expect(cite.example.place).toBe('第七章第一节第1条');
+    expect(cite.example.tools.url).toMatch(new RegExp(`${u('/7/1/#7.1.1')}$`));
   });
 });
