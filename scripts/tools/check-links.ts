@@ -5,7 +5,14 @@
  * duplicate ids on a page (anchors must be unique) and any resource loaded
  * from outside the site. Collects every problem, then reports them together.
  *
- * Usage: tsx scripts/tools/check-links.ts [dist]
+ * A site built for a sub-path (PLAN_KB_BASE=/plans/kb/, docs/site.md) is checked with that base:
+ * dist/ is served at it, so every internal link must start with it (a root-relative link
+ * without it would leave the site on the host).
+ *
+ * Given the deploy address (`--site`, PLAN_KB_SITE), the absolute URLs under it (canonical
+ * links) are checked too.
+ *
+ * Usage: tsx scripts/tools/check-links.ts [dist] [--base /plans/kb/] [--site https://…]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -36,11 +43,14 @@ export function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** dist/7/1/index.html → /7/1/ ; dist/404.html → /404.html */
-export function pageUrl(dist: string, file: string): string {
+/** dist/7/1/index.html → /7/1/ ; dist/404.html → /404.html (after the base, when given). */
+export function pageUrl(dist: string, file: string, base = '/'): string {
   const rel = relative(dist, file).split(sep).join('/');
-  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+  return `${normalBase(base)}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
 }
+
+/** A base as a path that starts and ends with `/`. */
+const normalBase = (base: string) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 function decodeEntities(text: string): string {
   return text
@@ -63,19 +73,40 @@ export function idsOf(html: string): Map<string, number> {
   return ids;
 }
 
-/** Links and resource references on a page: tag and URL as written. */
-export function refsOf(html: string): { tag: string; url: string }[] {
-  const refs: { tag: string; url: string }[] = [];
-  for (const m of html.matchAll(
-    /<(a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"/gi,
-  )) {
-    refs.push({ tag: m[1]!.toLowerCase(), url: decodeEntities(m[2]!) });
+/**
+ * Links and resource references on a page: tag and URL as written, and a `<link>`'s rel. A
+ * `<link rel="canonical">` (or alternate) names a page, it loads nothing: it counts as a link.
+ */
+export function refsOf(html: string): { tag: string; url: string; rel?: string }[] {
+  const refs: { tag: string; url: string; rel?: string }[] = [];
+  for (const m of html.matchAll(/<(a|link|script|img|source|iframe)\b([^>]*)>/gi)) {
+    const url = /\s(?:href|src)="([^"]*)"/i.exec(m[2]!)?.[1];
+    if (url === undefined) continue;
+    const tag = m[1]!.toLowerCase();
+    const rel = tag === 'link' ? /\srel="([^"]*)"/i.exec(m[2]!)?.[1] : undefined;
+    refs.push({ tag, url: decodeEntities(url), ...(rel ? { rel } : {}) });
   }
   return refs;
 }
 
-export function checkLinks(distDir: string): LinkReport {
+/** A reference that names a page rather than loading something. */
+const isNavigation = (ref: { tag: string; rel?: string }) =>
+  ref.tag === 'a' || (ref.tag === 'link' && /\b(canonical|alternate)\b/i.test(ref.rel ?? ''));
+
+export interface CheckOptions {
+  /** The path the site is served under (`/plans/kb/`); `/` by default. */
+  base?: string;
+  /**
+   * The deploy address the site was built for (PLAN_KB_SITE): absolute URLs under it (canonical
+   * links) are checked as internal ones.
+   */
+  site?: string;
+}
+
+export function checkLinks(distDir: string, options: CheckOptions = {}): LinkReport {
   const dist = resolve(distDir);
+  const base = normalBase(options.base ?? '/');
+  const site = options.site ? new URL(options.site).origin : undefined;
   const files = htmlFiles(dist);
   const idsByFile = new Map<string, Map<string, number>>();
   const ids = (file: string) => {
@@ -94,20 +125,29 @@ export function checkLinks(distDir: string): LinkReport {
     const report = (href: string, problem: string) => problems.push({ file: at, href, problem });
     for (const [id, count] of ids(file))
       if (count > 1) report(`#${id}`, `id used ${count} times on the page`);
-    for (const { tag, url } of refsOf(html)) {
+    for (const ref of refsOf(html)) {
+      const { url } = ref;
       links++;
       if (/^(mailto|tel):/i.test(url)) continue;
       if (/^javascript:/i.test(url) || url === '#' || url === '') {
         report(url, 'empty or script link');
         continue;
       }
-      const target = new URL(url, ORIGIN + pageUrl(dist, file));
+      const written = new URL(url, ORIGIN + pageUrl(dist, file, base));
+      const target =
+        site && written.origin === site
+          ? new URL(`${written.pathname}${written.search}${written.hash}`, ORIGIN)
+          : written;
       if (target.origin !== ORIGIN) {
         // Plain links out are allowed; loading anything from outside is not.
-        if (tag !== 'a') report(url, 'resource loaded from outside the site');
+        if (!isNavigation(ref)) report(url, 'resource loaded from outside the site');
         continue;
       }
-      const path = decodeURIComponent(target.pathname);
+      if (!target.pathname.startsWith(base)) {
+        report(url, `outside the deploy base ${base}`);
+        continue;
+      }
+      const path = decodeURIComponent(target.pathname.slice(base.length - 1));
       const onDisk = join(dist, path);
       let targetFile: string | undefined;
       if (path.endsWith('/')) {
@@ -140,14 +180,26 @@ export function formatProblems(problems: LinkProblem[]): string {
 }
 
 function main(): void {
-  const dist = process.argv[2] ?? 'dist';
-  const { pages, links, problems } = checkLinks(dist);
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args.splice(at, 2)[1] : undefined;
+  };
+  const base = option('--base');
+  const site = option('--site');
+  const dist = args[0] ?? 'dist';
+  const { pages, links, problems } = checkLinks(dist, {
+    ...(base ? { base } : {}),
+    ...(site ? { site } : {}),
+  });
   if (problems.length) {
     console.error(formatProblems(problems));
     console.error(`${problems.length} problem(s) in ${pages} pages, ${links} links.`);
     process.exit(1);
   }
-  console.log(`${pages} pages, ${links} links: no broken link or fragment.`);
+  console.log(
+    `${pages} pages, ${links} links${base ? ` under ${base}` : ''}: no broken link or fragment.`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

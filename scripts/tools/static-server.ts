@@ -6,7 +6,9 @@
  * measures "bytes transferred" at the wire, worker requests included.
  *
  * Options: `mounts` serves extra directories under a prefix (Pagefind's
- * bundle, the benchmark's own scripts); `compress` compresses text responses
+ * bundle, the benchmark's own scripts); `base` serves the site under a sub-path, as a host
+ * serves a site built with PLAN_KB_BASE (anything outside it is a bare 404, since it is not the
+ * site's); `compress` compresses text responses
  * the way a static host would (brotli when the browser asks for it, else
  * gzip). The tests leave it off; the benchmark turns it on.
  */
@@ -30,6 +32,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.bib': 'application/x-bibtex; charset=utf-8',
+  '.ris': 'application/x-research-info-systems; charset=utf-8',
 };
 
 /** Compressible by the host; Pagefind's pf_* files are already gzip and served as they are. */
@@ -51,6 +56,8 @@ export interface ServeOptions {
   mounts?: Record<string, string>;
   /** Compress text responses (brotli or gzip, as the request accepts). */
   compress?: boolean;
+  /** The path the site is served under, `/plans/kb/` (default `/`). */
+  base?: string;
 }
 
 /** The file a URL path names under `dir`: the file itself, or the directory's index.html. */
@@ -70,6 +77,7 @@ export async function serveStatic(
     throw new Error(`${root}/index.html is missing: run \`npm run build\` first`);
   }
   const mounts = options.mounts ?? {};
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const sent = new Map<string, number>();
   const encodings = new Map<string, string>();
   const cache = new Map<string, Buffer>();
@@ -83,7 +91,19 @@ export async function serveStatic(
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = resolveFile(decodeURIComponent(url.pathname));
+    let pathname = decodeURIComponent(url.pathname);
+    if (base !== '/') {
+      if (`${pathname}/` === base) {
+        res.writeHead(301, { Location: `${base}${url.search}` }).end();
+        return;
+      }
+      if (!pathname.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not the site');
+        return;
+      }
+      pathname = pathname.slice(base.length - 1);
+    }
+    let file = resolveFile(pathname);
     // A directory without its trailing slash: redirect as static hosts do.
     if (
       file &&

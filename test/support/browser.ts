@@ -1,16 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launch } from '../../scripts/tools/chromium.ts';
-import { serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
+import { DIST, serveStatic, type StaticServer } from '../../scripts/tools/static-server.ts';
 
 /**
  * Serve dist/ and launch Chromium once for a test file, and close both after
- * it. The returned object is filled in by the time the tests run.
+ * it. The returned object is filled in by the time the tests run. A site built
+ * for a sub-path is served from its folder under its base (test/site-wide/subpath.test.ts).
  */
-export function useSiteBrowser(): { server: StaticServer; browser: Browser } {
+export function useSiteBrowser(options: { root?: string; base?: string } = {}): {
+  server: StaticServer;
+  browser: Browser;
+} {
   const site = {} as { server: StaticServer; browser: Browser };
   beforeAll(async () => {
-    site.server = await serveStatic();
+    site.server = await serveStatic(
+      options.root ?? DIST,
+      options.base ? { base: options.base } : {},
+    );
     site.browser = await launch();
   });
   afterAll(async () => {
