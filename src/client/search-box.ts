@@ -5,7 +5,10 @@
  * plain GET form to /search/.
  *
  * The index is fetched on first focus or typing, by the worker. Above the results, the scope:
- * 本规划 (the page's plan) or 全部规划 (every plan), one click away.
+ * 本规划 (the page's plan) or 全部规划 (every plan), one click away. When the index cannot be
+ * loaded, the drop-down says search is unavailable and offers the plan's 目录 and 名称索引 and
+ * the topic pages instead. The “按 / 键” hint is shown only where there is a keyboard to press
+ * it on (a fine pointer that can hover: not a phone).
  */
 import { allResultsHref, currentScope, preload, search, useScope } from './search-client.ts';
 import { hitLink, markRendered, onlyPartial, queryNotes } from './search-render.ts';
@@ -59,7 +62,7 @@ export function enhance(form: HTMLFormElement): void {
     button.textContent = label;
     button.addEventListener('click', (event) => {
       useScope(value);
-      void run(event.timeStamp).catch(() => close());
+      void runSafely(event.timeStamp);
       input.focus();
     });
     return { button, value };
@@ -80,6 +83,36 @@ export function enhance(form: HTMLFormElement): void {
     announce = setTimeout(() => (status.textContent = text), 600);
   };
   const options = () => [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+
+  /** The index could not be loaded: say so, with the ways on the page's data attributes give. */
+  const unavailable = () => {
+    const p = document.createElement('p');
+    p.className = 'sbox-unavailable';
+    p.append('搜索暂时不可用。可以从');
+    const ways: [string, string | undefined][] = [
+      ['目录', form.dataset.root],
+      ['名称索引', form.dataset.entities],
+      ['主题页', form.dataset.topics],
+    ];
+    ways
+      .filter((w): w is [string, string] => Boolean(w[1]))
+      .forEach(([label, href], i) => {
+        const a = document.createElement('a');
+        a.href = href;
+        a.textContent = label;
+        p.append(i > 0 ? '、' : '', a);
+      });
+    p.append('继续查找。');
+    panel.replaceChildren(p);
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'false');
+    say('搜索暂时不可用');
+  };
+  const runSafely = (startTime: number) =>
+    run(startTime).catch(() => {
+      latest++; // a late answer to the failed query must not replace the message
+      unavailable();
+    });
 
   const close = () => {
     panel.hidden = true;
@@ -161,15 +194,12 @@ export function enhance(form: HTMLFormElement): void {
     preload();
     // While an IME is composing, the box holds pinyin letters, not the words being typed.
     if ((event as InputEvent).isComposing) return;
-    void run(event.timeStamp).catch(() => close());
+    void runSafely(event.timeStamp);
   });
-  input.addEventListener(
-    'compositionend',
-    (event) => void run(event.timeStamp).catch(() => close()),
-  );
+  input.addEventListener('compositionend', (event) => void runSafely(event.timeStamp));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (panel.hidden && input.value.trim()) void run(event.timeStamp);
+      if (panel.hidden && input.value.trim()) void runSafely(event.timeStamp);
       event.preventDefault();
       setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter' && active >= 0 && !panel.hidden) {
@@ -211,10 +241,14 @@ function shortcut(input: HTMLInputElement): void {
   });
 }
 
+/** A keyboard to press `/` on: a fine pointer that can hover (a desktop), not a touch screen. */
+const hasKeyboard = () => matchMedia('(hover: hover) and (pointer: fine)').matches;
+
 const form = document.querySelector<HTMLFormElement>('form.search[role="search"]');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
 if (form && input) {
   enhance(form);
   shortcut(input);
   input.setAttribute('aria-keyshortcuts', '/');
+  if (hasKeyboard()) input.placeholder = `${input.placeholder}（按 / 键）`;
 }
