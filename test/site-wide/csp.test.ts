@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles } from '../../scripts/tools/check-links.ts';
 import { entityUrl, PLAN_PAGES } from '../../src/model/urls.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/site/security.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY_HEADER,
+} from '../../src/site/security.ts';
 import { loadSitePlan } from '../../src/site/site-plan.ts';
 import { openPage, useSiteBrowser } from '../support/browser.ts';
 
@@ -55,6 +58,14 @@ describe('every page of dist/', () => {
       const text = readFileSync(join(DIST, '_astro', file), 'utf8');
       expect(text, file).not.toMatch(/citation-js|citeproc|CSL\.Engine/);
     }
+  });
+});
+
+describe('docs/site.md', () => {
+  it('prints the policy as the pages carry it and as the nginx example sends it', () => {
+    const doc = readFileSync('docs/site.md', 'utf8');
+    expect(doc).toContain(`\n${CONTENT_SECURITY_POLICY}\n`);
+    expect(doc).toContain(`add_header Content-Security-Policy "${CONTENT_SECURITY_POLICY_HEADER}"`);
   });
 });
 
