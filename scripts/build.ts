@@ -57,7 +57,7 @@ import { structure } from './pipeline/structure.ts';
 import { dataStamp, type StampInputs, withStamp } from './pipeline/stamp.ts';
 import { extractTargets, targetsCsv } from './pipeline/targets.ts';
 import { validateAgainstToc } from './pipeline/validate.ts';
-import { writeAtomically } from './pipeline/write.ts';
+import { recoverOutput, writeAtomically } from './pipeline/write.ts';
 import {
   buildSearchArtifacts,
   corpusSearchFiles,
@@ -427,6 +427,8 @@ function main(): void {
   const searchProblems: string[] = [];
   try {
     const { only, plansDir, outDir } = parseArguments(process.argv.slice(2));
+    // A build killed while swapping folders left the previous output aside: put it back first.
+    if (recoverOutput(outDir)) console.log(`Restored ${outDir}/ as the last build left it`);
     if (!isFolder(plansDir))
       throw new UsageError(
         `${plansDir} is ${existsSync(plansDir) ? 'not a folder' : 'missing'}; expected one folder per plan (content/plans/<slug>/)`,

@@ -83,7 +83,8 @@ export function markedLead(
       style: 'dash',
     };
   }
-  if (/^[\s\u3000]*\*\*/.test(raw) && strong.length === 0) {
+  // (A paragraph left unread by a markup limit keeps its ** : that limit is the problem.)
+  if (/^[\s\u3000]*\*\*/.test(raw) && strong.length === 0 && !inline.unread) {
     issues.add(
       line,
       'bold-lead-unterminated',

@@ -34,8 +34,14 @@ const processor = unified().use(remarkParse).use(remarkCjkFriendly);
 
 /** Most Markdown markup characters one block may hold (a real paragraph: at most 24). */
 export const MAX_BLOCK_MARKUP = 64;
-/** Most Markdown markup characters one text may hold (a real plan: at most 622). */
+/**
+ * Most Markdown markup characters one text may hold: 20,000, and one more for every ten
+ * characters of text (a real plan: 622 in 54,000 characters, so a plan ten times as long
+ * with bold leads as dense is read whole; remark's time stays bounded by the text's size).
+ */
 export const MAX_FILE_MARKUP = 20_000;
+export const markupBudget = (textLength: number): number =>
+  MAX_FILE_MARKUP + Math.floor(textLength / 10);
 
 export interface Inline {
   /** The block's text without markup. */
@@ -46,6 +52,8 @@ export interface Inline {
   heading: boolean;
   /** The block is one image and nothing else (`![alt](src)`). */
   image?: { src: string; alt: string };
+  /** Over a markup limit: read as plain text, its markup left in (already reported). */
+  unread?: true;
 }
 
 /** Inline text of a block in a text form (no markup to read). */
@@ -172,29 +180,35 @@ export class InlineReader {
   private spent = 0;
   private overBudget = false;
 
-  constructor(private readonly issues: IssueCollector) {}
+  /** `textLength`: the length of the text to be read (the budget grows with it). */
+  constructor(
+    private readonly issues: IssueCollector,
+    private readonly textLength = 0,
+  ) {}
 
   read(markdown: string, line: number): Inline {
     const count = markupCount(markdown);
     if (count === 0) return parseInline(markdown);
+    const unread = (): Inline => ({ ...plainInline(markdown.trim()), unread: true });
     if (count > MAX_BLOCK_MARKUP) {
       this.issues.add(
         line,
         'markup-limit',
         `the paragraph holds ${count} Markdown markup characters (* _ \` [ ] < & \\); the build reads at most ${MAX_BLOCK_MARKUP} in one paragraph (a real plan's paragraph has at most a few bold leads); expected plain text with bold leads`,
       );
-      return plainInline(markdown.trim());
+      return unread();
     }
-    if (this.overBudget) return plainInline(markdown.trim());
+    if (this.overBudget) return unread();
     this.spent += count;
-    if (this.spent > MAX_FILE_MARKUP) {
+    const budget = markupBudget(this.textLength);
+    if (this.spent > budget) {
       this.overBudget = true;
       this.issues.add(
         line,
         'markup-limit',
-        `the text holds more than ${MAX_FILE_MARKUP} Markdown markup characters (* _ \` [ ] < & \\) by this line; the build reads at most that many in one plan (a real plan has under 1,000); the rest is not read as Markdown`,
+        `the text holds more than ${budget} Markdown markup characters (* _ \` [ ] < & \\) by this line; the build reads at most 20,000 and one for every ten characters of text (a real plan: 622 in 54,000); the rest is not read as Markdown`,
       );
-      return plainInline(markdown.trim());
+      return unread();
     }
     return parseInline(markdown);
   }

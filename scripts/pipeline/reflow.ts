@@ -103,7 +103,8 @@ export function reflowPdfText(source: SourceLine[], repairs: Repair[]): PdfBlock
       )
         around.push(widths[k]!);
     around.sort((a, b) => a - b);
-    return around[Math.floor(around.length / 2)] ?? widths[i]!;
+    // No full line near it: nothing here is wrapped, so every line is as short as a last line.
+    return around[Math.floor(around.length / 2)] ?? Math.max(MIN_FULL, widths[i]! + 4);
   };
   // 2. Tables: a caption (表 N …) or a 专栏 title whose next line is a header; rows until
   // prose or a heading returns.

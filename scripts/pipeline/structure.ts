@@ -444,6 +444,17 @@ export function structure(
     if (cls.kind === 'item' || cls.kind === 'bullet') {
       const text = cls.kind === 'item' ? cls.text : cls.text;
       const label = cls.kind === 'item' ? cls.label : cls.marker;
+      if (cls.kind === 'item') {
+        // Numbered items count 1, 2, 3 in their container, like headings.
+        const key = `${current().key}/item/${cls.style}`;
+        const expected = sequence.expected(key);
+        if (sequence.next(key, cls.number) !== null)
+          issues.add(
+            block.line,
+            'item-number',
+            `${item.text.slice(0, 20)}… is numbered ${cls.label}, expected ${printedNumber(cls.style, expected)}`,
+          );
+      }
       const lead = numberedLead(normalizeSpaces(text), item);
       if (lead.style === 'bold') boldLeads = true;
       add({ type: 'measure', item, lead, label });
@@ -472,7 +483,10 @@ function prepare(
   record: (kind: Repair['kind'], line: number, before: string, after: string) => void,
   issues: IssueCollector,
 ): Prepared[] {
-  const reader = new InlineReader(issues);
+  const reader = new InlineReader(
+    issues,
+    blocks.reduce((n, b) => n + b.text.length, 0),
+  );
   const read = blocks.map((block) => {
     if (block.table) {
       for (const l of block.table.lines) htmlCheck(l.text, l.line, issues);

@@ -336,6 +336,14 @@ const BROKEN: Broken[] = [
     reason: /四、 is titled "保障制度" in the body but "保障措施" in the 目录/,
   },
   {
+    name: 'ordinal-sections-plain',
+    what: 'a numbered item given the next item’s number',
+    from: '2. 生态环境持续优化。森林覆盖率稳定在63%以上，县域地表水国省考断面水质优良比例保持100%。',
+    to: '3. 生态环境持续优化。森林覆盖率稳定在63%以上，县域地表水国省考断面水质优良比例保持100%。',
+    rule: 'item-number',
+    reason: /3\. 生态环境持续优化。.*… is numbered 3\., expected 2\./,
+  },
+  {
     name: 'subparts-under-sections-pdfmd',
     what: 'a level skipped: 一、 beside the 节 of its chapter',
     from: '### 第一节 改造提升传统产业',
