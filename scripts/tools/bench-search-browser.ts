@@ -42,6 +42,7 @@ export async function planKbBrowser(
   server: StaticServer,
   cases: RelevanceCase[],
   throttle: number,
+  /** The URL path of the engine bundle (esbuild IIFE, global PlanKbSearch), on the site's origin. */
   engineBundle: string,
   urlToId: Map<string, string>,
   /** Times each relevance query is typed. */
@@ -140,7 +141,7 @@ export async function planKbBrowser(
   }
 
   // The same engine on the main thread, as a bound for a device where the worker gets no separate core.
-  if (mainThreadToo) await page.addScriptTag({ content: engineBundle });
+  if (mainThreadToo) await page.addScriptTag({ url: `${server.origin}${engineBundle}` });
   const mainThread = !mainThreadToo
     ? { build: NaN, times: [] as number[] }
     : await page.evaluate(

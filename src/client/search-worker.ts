@@ -42,6 +42,8 @@ function load(message: Extract<ToWorker, { type: 'load' }>): Promise<SearchEngin
     const base = new URL(message.base ?? SITE_BASE, self.location.href).href;
     const opened = await SearchEngine.open((path) => fetchJson(new URL(path, base).href));
     post({ type: 'ready', plan: scope, plans: opened.plans, loadMs: performance.now() - started });
+    // The plan's unit table, which its first query needs, while the first characters are typed.
+    opened.warm(scope).catch(() => undefined);
     return opened;
   })();
   return engine;

@@ -242,6 +242,15 @@ export class SearchEngine {
     return new SearchEngine(manifest, loader);
   }
 
+  /**
+   * Fetch ahead what any query in a scope reads (a plan's unit table), while the reader is still
+   * typing the first characters.
+   */
+  async warm(plan: string | null): Promise<void> {
+    const scope = this.scope(plan);
+    if (scope.plan !== null) await this.table(scope.plan);
+  }
+
   /** The plans, in display order. */
   get plans(): { slug: string; name: string }[] {
     return this.manifest.plans.map((p) => ({ slug: p.slug, name: p.name }));
