@@ -11,8 +11,11 @@ import {
   PLAN_ARTIFACTS,
   planArtifact,
   type PlanArtifactName,
+  searchPath,
 } from '../../src/model/artifacts.ts';
-import type { CorpusFile } from '../../src/model/types.ts';
+import type { CorpusFile, PlanFile } from '../../src/model/types.ts';
+import { type SearchManifest, searchFiles } from '../../src/search/format.ts';
+import { planCompactText } from '../../scripts/search-index/build-index.ts';
 import { LICANG, realInputs } from '../support/real-plan.ts';
 
 /**
@@ -27,12 +30,17 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+const readJson = <T>(relativePath: string): T =>
+  JSON.parse(readFileSync(join(GENERATED_DIR, relativePath), 'utf8')) as T;
+
 describe('the artifacts contract', () => {
   it('names every file the build wrote to .generated/ (run `npm run build:data` first)', () => {
-    const corpus = JSON.parse(
-      readFileSync(join(GENERATED_DIR, corpusArtifact('corpus')), 'utf8'),
-    ) as CorpusFile;
+    const corpus = readJson<CorpusFile>(corpusArtifact('corpus'));
+    const manifest = readJson<SearchManifest>(searchPath({ kind: 'manifest' }));
+    // The manifest names the search index's shards, whose count depends on the corpus.
+    expect(manifest.plans.map((p) => p.slug)).toEqual(corpus.plans.map((p) => p.slug));
     const expected = [
+      ...searchFiles(manifest),
       ...(Object.keys(CORPUS_ARTIFACTS) as CorpusArtifactName[]).map(corpusArtifact),
       ...corpus.plans.flatMap((p) =>
         (Object.keys(PLAN_ARTIFACTS) as PlanArtifactName[]).map((name) =>
@@ -44,7 +52,13 @@ describe('the artifacts contract', () => {
   });
 
   it('is what the pure build function makes, byte for byte', () => {
-    const { files } = buildPlanData(realInputs(), readCorpusSources());
+    // As the build does: the topic map is checked against the text of every plan (here, of the
+    // trees it wrote), and the stamp comes from the same package version and SOURCE_DATE_EPOCH.
+    const corpus = readJson<CorpusFile>(corpusArtifact('corpus'));
+    const text = corpus.plans
+      .map((p) => planCompactText(readJson<PlanFile>(planArtifact(p.slug, 'plan'))))
+      .join('\u0000');
+    const { files } = buildPlanData(realInputs(), { ...readCorpusSources(), text });
     expect(Object.keys(files).sort()).toEqual(Object.keys(PLAN_ARTIFACTS).sort());
     for (const [name, body] of Object.entries(files)) {
       const path = join(GENERATED_DIR, planArtifact(LICANG, name as PlanArtifactName));
