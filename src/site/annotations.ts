@@ -8,11 +8,14 @@ import type {
   MentionField,
   NodeScope,
   PlanNode,
+  RepairKind,
   Target,
   TermRef,
 } from '../model/types.ts';
 import { FIELD_ORDER, fieldText } from '../model/tree.ts';
 import { entityUrl, targetUrl } from '../model/urls.ts';
+import { wordingEdits } from './edits.ts';
+import { loadSourceText } from './load-artifacts.ts';
 import { shortCitation } from './navigation.ts';
 import type { SitePlan } from './site-plan.ts';
 import { figureText } from './targets-page.ts';
@@ -29,7 +32,14 @@ import { figureText } from './targets-page.ts';
  *   previous period (回顾), and the targets it states. On /indicators/, each row's clauses
  *   (row-relations.ts);
  * - **glossary references**: the numbers the build took out of the text
- *   (“广东强芯”54), put back where they stood as links to their 名词解释 entry.
+ *   (“广东强芯”54), put back where they stood as links to their 名词解释 entry;
+ * - **wording edits**: where the build replaced the converted text's words (a stray “etc” by
+ *   等, edits.ts), the run is marked with what the text had, so the reader sees the edit.
+ *
+ * One module because `Annotations` is the one thing a reading page asks for a clause: its text
+ * and its links, computed once per plan (readingAnnotations). The text's mention links, wording
+ * edits and glossary references share the rule that the parts join back to the field exactly,
+ * which is kept here in one place (textParts, withRefs, boxItemParts).
  */
 
 /** A run of plan text: plain, or linked to an entity's page; or a glossary reference. */
@@ -42,6 +52,8 @@ export interface TextPart {
   title?: string;
   /** A glossary reference: the entry's number as printed, its URL and the term it explains. */
   ref?: TermRefView;
+  /** A run the build reworded: what the converted text had there (etc for 等), and the repair's kind. */
+  edit?: { original: string; kind: RepairKind };
 }
 
 export interface TermRefView {
@@ -110,11 +122,18 @@ export function mentionSpans(
  * not something to paper over. Overlapping spans (none in the index) keep the
  * first.
  */
-export function textParts(
-  text: string,
-  spans: readonly Pick<MentionSpan, 'start' | 'end' | 'text' | 'href' | 'title'>[],
-  where = '',
-): TextPart[] {
+/** A run to wrap: a mention (with `href`) or a wording edit (with `edit`). */
+export interface TextSpan {
+  start: number;
+  end: number;
+  /** The text at those offsets, as the index or the edit recorded it. */
+  text: string;
+  href?: string;
+  title?: string;
+  edit?: TextPart['edit'];
+}
+
+export function textParts(text: string, spans: readonly TextSpan[], where = ''): TextPart[] {
   const parts: TextPart[] = [];
   let at = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
@@ -126,8 +145,10 @@ export function textParts(
     }
     if (span.start < at || span.end <= span.start) continue;
     if (span.start > at) parts.push({ text: text.slice(at, span.start) });
-    const part: TextPart = { text: span.text, href: span.href };
+    const part: TextPart = { text: span.text };
+    if (span.href) part.href = span.href;
     if (span.title) part.title = span.title;
+    if (span.edit) part.edit = span.edit;
     parts.push(part);
     at = span.end;
   }
@@ -149,7 +170,7 @@ export function withRefs(
   let offset = 0;
   for (const part of parts) {
     const end = offset + part.text.length;
-    if (part.href) {
+    if (part.href || part.edit) {
       out.push(part);
       while (queue.length > 0 && queue[0]!.at < end)
         out.push({ text: '', ref: queue.shift()!.ref });
@@ -348,9 +369,13 @@ export function annotations(
   targets: Target[] = plan.targets,
 ): Annotations {
   const spans = mentionSpans(index, plan.href);
+  const edits = editSpans(plan);
   const linksOf = clauseLinker(plan, targets);
-  const spansOf = (node: PlanNode, field: MentionField) =>
-    (spans.get(node.id) ?? []).filter((s) => s.field === field);
+  // Mentions first: an edit inside a mention (none in the corpus) gives way to the link.
+  const spansOf = (node: PlanNode, field: MentionField): (TextSpan & { field: MentionField })[] => [
+    ...(spans.get(node.id) ?? []).filter((s) => s.field === field),
+    ...(edits.get(node.id) ?? []).filter((s) => s.field === field),
+  ];
   return {
     parts: (node, field) =>
       withRefs(
@@ -402,6 +427,25 @@ export function annotations(
       return count > 0 ? result : undefined;
     },
   };
+}
+
+/** The plan's wording edits (edits.ts) as spans to wrap, by node. */
+function editSpans(plan: SitePlan): Map<string, (TextSpan & { field: MentionField })[]> {
+  const byNode = new Map<string, (TextSpan & { field: MentionField })[]>();
+  const { placed } = wordingEdits(plan, () => loadSourceText(plan.source));
+  for (const e of placed) {
+    const span = {
+      field: e.field,
+      start: e.start,
+      end: e.end,
+      text: e.text,
+      edit: { original: e.original, kind: e.kind },
+    };
+    const list = byNode.get(e.node);
+    if (list) list.push(span);
+    else byNode.set(e.node, [span]);
+  }
+  return byNode;
 }
 
 /** The clauses that pursue, state and report each indicator row, for /indicators/. */

@@ -86,3 +86,15 @@ export const loadTargets = (slug: string): TargetFile =>
 /** `.generated/compare/metrics.json`: every plan's indicator rows matched into metrics. */
 export const loadCompareMetrics = (): CompareMetricsFile =>
   artifactJson<CompareMetricsFile>(corpusArtifact('compareMetrics'));
+
+/**
+ * A plan's source text as collected (PlanFile.source, a path from the working directory), read
+ * only to place the build's wording repairs in the text (src/site/edits.ts): the repairs record
+ * a source line, not a column. Fails, naming the file, when it is missing.
+ */
+export function loadSourceText(path: string): string {
+  const file = resolve(process.cwd(), path);
+  if (!existsSync(file))
+    throw new Error(`${path} is missing: the plan's source text, as plan.yaml names it`);
+  return readFileSync(file, 'utf8');
+}

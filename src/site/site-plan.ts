@@ -35,6 +35,8 @@ export interface SitePlan {
   glossary?: GlossaryNode;
   /** Its entries by ID (G54). */
   terms: Map<string, TermNode>;
+  /** The source text's path, from the working directory (PlanFile.source): where repairs' lines are. */
+  source: string;
 }
 
 const NO_ENTITIES: EntityIndex = {
@@ -70,6 +72,7 @@ export function sitePlanOf(
     urls,
     nodes: indexById(document),
     terms,
+    source: plan.source,
   };
   if (glossary) site.glossary = glossary;
   return site;
