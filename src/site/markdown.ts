@@ -1,13 +1,24 @@
 import type { PlanNode, TermRef } from '../model/types.ts';
+import { absoluteUrl } from '../model/urls.ts';
 import { tableView, type TableView } from './indicators.ts';
 import { planFacts } from './pages.ts';
 import type { SitePlan } from './site-plan.ts';
+import { planStamp } from './stamp.ts';
 
 /**
  * The cleaned full text as Markdown, rebuilt from the tree (not copied from
  * content/): the repairs the pipeline made are in, the plan's structure is in
  * the headings, and every block is in document order.
+ *
+ * Every heading, clause, 专栏, table, indicator row, figure, note and glossary entry opens with
+ * its ID as an HTML anchor, `<a id="7.1.1"></a>`, the anchor it has on the site (and the `id` of
+ * its node in plan.json, whose `url` is its address): any CommonMark renderer keeps it as an
+ * invisible anchor, and the raw text shows it. The list under the title ends with the data stamp
+ * (data version, build date, the source text's SHA-256) and the plan's address.
  */
+
+/** A node's anchor, as the site's: the node ID in an empty link target. */
+export const anchor = (id: string): string => `<a id="${id.replace(/"/g, '&quot;')}"></a>`;
 
 /** Escape what Markdown would read as markup; Chinese text rarely has any. */
 export function escapeMarkdown(text: string): string {
@@ -46,11 +57,21 @@ function withRefNumbers(
 }
 
 export function planMarkdown(plan: SitePlan): string {
+  const stamp = planStamp(plan);
+  const facts = [
+    ...planFacts(plan.meta).map((f) => ({ label: f.label, value: f.value })),
+    { label: '本站网址', value: absoluteUrl(plan.href('/')) },
+    ...(stamp
+      ? [
+          { label: '数据版本', value: stamp.dataVersion },
+          { label: '生成日期', value: stamp.buildDate },
+          { label: '原稿 SHA-256', value: stamp.sourceSha256 },
+        ]
+      : []),
+  ];
   const out: string[] = [
     `# ${escapeMarkdown(plan.meta.title)}`,
-    planFacts(plan.meta)
-      .map((f) => `- ${f.label}：${f.value}`)
-      .join('\n'),
+    facts.map((f) => `- ${f.label}：${f.value}`).join('\n'),
   ];
   const { document } = plan;
   if (document.notice.length) {
@@ -79,17 +100,27 @@ function tableMarkdown(view: TableView): string {
       ]),
     );
   }
+  const ids =
+    view.kind === 'rows'
+      ? view.rows.map((r) => r.id)
+      : view.groups.flatMap((g) => g.rows.map((r) => r.id));
+  /** The row's anchor goes in its name cell (the first cell of a row of another table). */
+  const at = view.kind === 'rows' ? 0 : (view.fixed.category ? 1 : 0) + (view.fixed.number ? 1 : 0);
   return [
     `| ${header.map(tableCell).join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((cells) => `| ${cells.map(tableCell).join(' | ')} |`),
+    ...rows.map(
+      (cells, r) =>
+        `| ${cells.map((c, i) => (i === at ? `${anchor(ids[r]!)}${tableCell(c)}` : tableCell(c))).join(' | ')} |`,
+    ),
   ].join('\n');
 }
 
 function nodeMarkdown(node: PlanNode, plan: SitePlan, level: number): string[] {
   const children = () => node.children.flatMap((c) => nodeMarkdown(c, plan, level + 1));
+  const id = anchor(node.id);
   const heading = (label: string) =>
-    `${'#'.repeat(Math.min(level, 6))} ${label}${withRefNumbers(plan, node, 'title', node.title)}`;
+    `${'#'.repeat(Math.min(level, 6))} ${id}${label}${withRefNumbers(plan, node, 'title', node.title)}`;
   switch (node.kind) {
     case 'document':
       return children();
@@ -105,44 +136,53 @@ function nodeMarkdown(node: PlanNode, plan: SitePlan, level: number): string[] {
       return [heading(node.label), ...children()];
     case 'measure':
       return [
-        `${boldLead(node.lead)}${withRefNumbers(plan, node, 'text', node.text)}`,
+        `${id}${boldLead(node.lead)}${withRefNumbers(plan, node, 'text', node.text)}`,
         ...node.children.flatMap((c) => nodeMarkdown(c, plan, level)),
       ];
     case 'paragraph':
-      return [withRefNumbers(plan, node, 'text', node.text)];
+      return [`${id}${withRefNumbers(plan, node, 'text', node.text)}`];
     case 'box': {
       const items = node.children.flatMap((item) => {
         if (item.kind !== 'boxItem') return [];
         const lead = item.lead && item.text.startsWith(item.lead) ? item.lead : '';
-        return [`> - ${lead ? boldLead(lead) : ''}${escapeMarkdown(item.text.slice(lead.length))}`];
+        return [
+          `> - ${anchor(item.id)}${lead ? boldLead(lead) : ''}${escapeMarkdown(item.text.slice(lead.length))}`,
+        ];
       });
       const rest = node.children
         .filter((c) => c.kind !== 'boxItem')
         .flatMap((c) => nodeMarkdown(c, plan, level + 1))
         .map((text) => text.replace(/^/gm, '> '));
       return [
-        [`> **${escapeMarkdown(`${node.label} ${node.title}`)}**`, '>', ...items, ...rest].join(
-          '\n',
-        ),
+        [
+          `> ${id}**${escapeMarkdown(`${node.label} ${node.title}`)}**`,
+          '>',
+          ...items,
+          ...rest,
+        ].join('\n'),
       ];
     }
     case 'boxItem':
-      return [escapeMarkdown(node.text)];
+      return [`${id}${escapeMarkdown(node.text)}`];
     case 'figure':
-      return [`*${escapeMarkdown(node.text)}*（示意图未收录）`];
+      return [`${id}*${escapeMarkdown(node.text)}*（示意图未收录）`];
     case 'note':
-      return [escapeMarkdown(node.text)];
+      return [`${id}${escapeMarkdown(node.text)}`];
     case 'table': {
       const view = tableView(node, plan);
       const note = node.children
         .filter((c) => c.kind === 'note')
         .flatMap((c) => nodeMarkdown(c, plan, level + 1));
-      return [`**${escapeMarkdown(`${node.label} ${node.title}`)}**`, tableMarkdown(view), ...note];
+      return [
+        `${id}**${escapeMarkdown(`${node.label} ${node.title}`)}**`,
+        tableMarkdown(view),
+        ...note,
+      ];
     }
     case 'indicator':
     case 'row':
       return [];
     case 'term':
-      return [`${node.number}. ${escapeMarkdown(node.text)}`];
+      return [`${node.number}. ${id}${escapeMarkdown(node.text)}`];
   }
 }

@@ -254,17 +254,18 @@ export const DOWNLOADS: Download[] = [
     name: 'plan.json',
     format: 'JSON',
     description:
-      '全文结构数据：篇、章、节、条款、专栏、表格和指标，每个节点带编号、引用格式和原文行号，另附规划的元数据。',
+      '全文结构数据：篇、章、节、条款、专栏、表格和指标，每个节点带编号、引用格式、本站网址和原文行号，另附规划的元数据和数据版本。',
   },
   {
     name: 'indicators.csv',
     format: CSV_FORMAT,
-    description: '指标表的全部指标，一行一个数值，附市级、累计、约数等标记。',
+    description: '指标表的全部指标，一行一个数值，附市级、累计、约数等标记和本站网址。',
   },
   {
     name: 'plan.md',
     format: 'Markdown',
-    description: '整理后的全文：修正了转换造成的断行、空格和标点，保留原文结构。',
+    description:
+      '整理后的全文：修正了转换造成的断行、空格和标点，保留原文结构；每个条款前的锚点即其在本站的编号。',
   },
   {
     name: 'targets.csv',
@@ -280,7 +281,7 @@ export const DOWNLOADS: Download[] = [
     name: 'entities.json',
     format: 'JSON',
     description:
-      '名称索引：机构、地点、项目、产业、政策用语和指标，每个名称附别名和在正文中的每一处位置。',
+      '名称索引：机构、园区、设施、地点、项目、产品、活动、产业、政策用语和指标，每个名称附类型、本站网址、别名和在正文中的每一处位置。',
   },
 ];
 

@@ -312,14 +312,17 @@ describe('the plan’s other pages and files', () => {
   });
 
   it('indicators.csv names a 专栏’s table by its label; plan.md has the references and tables', () => {
-    expect(indicatorsCsv(plan)).toContain('专栏1,B1.2,1,经济发展,注册护士数,%,预期性,2030年,4左右');
+    // A sub-row names its row (parent); the plan has no stamp, so no stamp columns.
+    expect(indicatorsCsv(plan)).toContain(
+      'B1.table,专栏1,B1.2,1,B1.1,经济发展,注册护士数,%,预期性,2030年,target,2030,4左右,4,false,false,true,',
+    );
     const md = planMarkdown(plan);
     expect(md).toContain('推进“强芯”工程<sup>1</sup>和一网统管<sup>2</sup>。');
-    expect(md).toContain('## 第一篇 创新引领');
-    expect(md).toContain('### 第一章 产业强市');
-    expect(md).toContain('##### 一、先进制造业');
+    expect(md).toMatch(/## <a id="[^"]+"><\/a>第一篇 创新引领/);
+    expect(md).toMatch(/### <a id="[^"]+"><\/a>第一章 产业强市/);
+    expect(md).toMatch(/##### <a id="[^"]+"><\/a>一、先进制造业/);
     expect(md).toContain('| 类型 | 项目名称 |');
-    expect(md).toContain('| 新机场 | 300亿元 |');
+    expect(md).toMatch(/\| <a id="[^"]+"><\/a>新机场 \| 300亿元 \|/);
     expect(md).toContain('- 规划期：2026—2030年');
     const t9 = plan.nodes.get('T9') as TableNode;
     expect(tableView(t9, plan).kind).toBe('rows');
