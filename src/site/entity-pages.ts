@@ -167,16 +167,27 @@ export function entityPageModel(
 }
 
 /**
- * IDs the plan published before and no entity carries any more (a fragment the rules now drop),
- * each with where its page now leads: the entity it became, or the index.
+ * IDs the plan published before that no entity carries now, each with where its page leads: an
+ * entity's former IDs (a slug cut to 40 characters) to its page, a retired ID to the entity that
+ * holds its name now, or to the index (docs/entities.md, "IDs and old URLs").
  */
-export function retiredEntities(plan: SitePlan): { id: string; to: string; title: string }[] {
+export function retiredEntities(
+  plan: SitePlan,
+): { id: string; to: string; name: string; title: string }[] {
   const current = new Set(plan.entities.entities.map((e) => e.id));
-  return (plan.entities.retired ?? [])
+  const named = (name: string) => ({ name, title: `${name} · 名称索引 · ${plan.meta.shortName}` });
+  const former = plan.entities.entities.flatMap((e) =>
+    (e.formerIds ?? [])
+      .filter((id) => !current.has(id))
+      .map((id) => ({ id, to: plan.href(entityUrl(e.id)), ...named(e.name) })),
+  );
+  const retired = (plan.entities.retired ?? [])
     .filter((r) => !current.has(r.id))
     .map((r) => ({
       id: r.id,
       to: plan.href(r.to && current.has(r.to) ? entityUrl(r.to) : PLAN_PAGES.entities),
-      title: `${r.name} · 名称索引 · ${plan.meta.shortName}`,
+      ...named(r.name),
     }));
+  const seen = new Set<string>();
+  return [...former, ...retired].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
 }
