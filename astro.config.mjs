@@ -1,4 +1,6 @@
 // @ts-check
+import { copyFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { DEFAULT_SITE, isUsableSlug } from './src/model/urls.ts';
@@ -33,6 +35,21 @@ function listed(page) {
   return first === '' || first === 'search' || first === 'compare' || isUsableSlug(first);
 }
 
+/**
+ * @astrojs/sitemap writes sitemap-index.xml (and sitemap-0.xml…); the same index is also
+ * sitemap.xml, the name crawlers and people try first.
+ * @type {import('astro').AstroIntegration}
+ */
+const sitemapAlias = {
+  name: 'sitemap-alias',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const out = fileURLToPath(dir);
+      copyFileSync(`${out}/sitemap-index.xml`, `${out}/sitemap.xml`);
+    },
+  },
+};
+
 // A fully static site: every page, the data downloads and the search index are files in dist/.
 export default defineConfig({
   site,
@@ -45,7 +62,7 @@ export default defineConfig({
     // (src/site/security.ts). Every stylesheet is a file in dist/_astro/.
     inlineStylesheets: 'never',
   },
-  integrations: [sitemap({ filter: listed })],
+  integrations: [sitemap({ filter: listed }), sitemapAlias],
   vite: {
     build: {
       // Scripts are never inlined either: every bundled script is a file in dist/_astro/.

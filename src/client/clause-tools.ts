@@ -21,7 +21,8 @@ function fallbackCopy(text: string): void {
   document.body.appendChild(area);
   area.select();
   try {
-    document.execCommand('copy');
+    // Deprecated, and the only way to copy without the Clipboard API (a plain-http host).
+    (document as { execCommand(command: string): boolean }).execCommand('copy');
   } finally {
     area.remove();
   }

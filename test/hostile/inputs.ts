@@ -296,7 +296,8 @@ export const CLASSES: readonly HostileClass[] = [
     name: 'random fragments',
     why: 'any mix of the above, and the characters and markers plans use, in seeded random order',
     forms: FORMS,
-    make: (size, form, rng) => {
+    // (The same fragments in every form: each form's layout reads them its own way.)
+    make: (size, _form, rng) => {
       const pieces = [
         '第一章  ',
         '第二节',
