@@ -1,13 +1,15 @@
 /**
  * The build: content/ → .generated/, every stage in order (docs/architecture.md).
  *
- * Per plan (content/plans/<slug>/):
- *   metadata → read → preamble → repair → parse → structure (→ tables)
- *   → validate → links                                                 buildPlan()
- *   → targets → entities → search index                                buildPlanData()
- * Then the corpus: every plan's metadata and counts (corpus.json)      corpusFile()
- * and the shared metrics (compare/metrics.json)                       compareMetrics()
- * and the write: .generated/ replaced as a whole, or not at all        main()
+ * Per plan (content/plans/<slug>/), stages numbered as in docs/architecture.md:
+ *   1 inputs (plan.yaml, the text's SHA-256, curated lists)            readPlanFolder()
+ *   2 read → 3 front matter → 4 layout → 5 structure → 6 assemble
+ *   → 7 validate → 8 links                                             buildPlan()
+ *   9 targets → 10 stamp → 11 entities → 12 search index               buildPlanData()
+ * Then the corpus: 13 every plan's metadata and counts (corpus.json)   corpusFile()
+ * 14 the shared metrics (compare/metrics.json)                         compareMetrics()
+ * 15 the corpus's search files                                         corpusSearchFiles()
+ * 16 the write: .generated/ replaced as a whole, or not at all         main()
  *
  * `buildPlan`, `buildPlanData` and `corpusFile` are pure: text in, data out;
  * tests call them. `main()` is the CLI (`npm run build:data [-- --only <slug>]`):
@@ -15,6 +17,12 @@
  * src/model/artifacts.ts atomically and prints each plan's repair report. On
  * bad input it prints every problem of every plan (file:line: rule: reason)
  * and exits 1 without writing anything.
+ *
+ * One file because it is the one place that says the order of the stages and
+ * what happens on failure (every problem of every plan collected, nothing
+ * written unless there is none, `--only` keeping the other plans' files as the
+ * last build wrote them); the stages themselves live in scripts/pipeline/,
+ * scripts/search-index/ and scripts/compare/.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -104,7 +112,7 @@ export interface PlanData {
 }
 
 /**
- * Stages 1–8, the tree: read → front matter → layout (and its repairs) →
+ * Stages 2–8, the tree: read → front matter → layout (and its repairs) →
  * structure (parse, classify, boxes, tables) → assemble (leads, IDs,
  * citations) → validate (against the 目录) → links (measures ↔ indicators).
  * Bytes in, plan out; throws a PlanError listing every problem found (file,
@@ -186,13 +194,13 @@ export function buildPlanData(
   tree?: PlanFile,
 ): PlanData {
   const { meta, file, bytes } = inputs;
-  // 1–8. the tree (or the one already built)
+  // 2–8. the tree (or the one already built)
   const plan = tree ?? buildPlan(bytes, file, meta);
-  // 8. targets (quantified commitments)
+  // 9. targets (quantified commitments)
   const targets = extractTargets(plan.document, { period: meta.period });
-  // Every file of the plan is stamped: data version, build date, source SHA-256.
+  // 10. the stamp of the targets and entities files: data version, build date, source SHA-256.
   const stamp = dataStamp(meta, corpus.stamp ?? { version: '0.0.0' });
-  // 9. entities, from the gazetteer the rules derive plus the plan's curated list, if any
+  // 11. entities, from the gazetteer the rules derive plus the plan's curated list, if any
   const curatedFile = inputs.curated?.file ?? `${PLANS_DIR}/${meta.slug}/(no curated list)`;
   const curatedIssues = new IssueCollector(curatedFile);
   const curatedText = inputs.curated?.text ?? '{ "entities": [], "stoplist": [] }';
@@ -200,7 +208,7 @@ export function buildPlanData(
   checkCuratedInText(plan.document, curated, curatedText, curatedIssues);
   const entities = extractEntities(plan.document, curated);
   curatedIssues.throwIfAny();
-  // 10. search index
+  // 12. search index
   const { search, files: searchFiles } = buildSearchArtifacts(plan, entities, {
     curatedTerms: inputs.searchTerms?.terms ?? [],
     curatedTermsFile: inputs.searchTerms?.file ?? '(no search terms)',
@@ -439,7 +447,7 @@ function main(): void {
       throw new UsageError(`--only ${only}: no such plan; the plans are ${slugs.join(', ')}`);
     const files: Record<string, string> = {};
     const built: PlanData[] = [];
-    // 1. Every plan's tree (the ones --only leaves alone come from the last build).
+    // Stages 1–8: every plan's tree (the ones --only leaves alone come from the last build).
     const trees = new Map<string, { inputs: PlanInputs; plan: PlanFile }>();
     const kept = new Map<string, NonNullable<ReturnType<typeof keptPlanFiles>>>();
     for (const slug of slugs) {
@@ -466,7 +474,7 @@ function main(): void {
         if (process.env.PLAN_KB_DEBUG && error.cause) console.error(error.cause);
       }
     }
-    // 2. What depends on the whole corpus: the topic map must point into some plan.
+    // What depends on the whole corpus: the topic map must point into some plan.
     const corpus: CorpusSources = {
       ...readCorpusSources(),
       text: [...trees.values(), ...[...kept.values()].map((k) => ({ plan: k.data.plan }))]
@@ -481,7 +489,7 @@ function main(): void {
       if (error instanceof PlanError) for (const issue of error.issues) problems.push(issue);
       else throw error;
     }
-    // 3. Each plan's targets, entities and search index.
+    // Stages 9–12: each plan's targets, entities and search index.
     for (const slug of slugs) {
       const keptFiles = kept.get(slug);
       if (keptFiles) {
@@ -517,9 +525,10 @@ function main(): void {
       process.exitCode = 1;
       return;
     }
+    // 13. The corpus file: every plan's metadata and counts.
     const corpusEntries = corpusFile(built);
     files[corpusArtifact('corpus')] = JSON.stringify(corpusEntries, null, 1);
-    // 4. Across plans: indicator rows matched into shared metrics (scripts/compare/metrics.ts).
+    // 14. Across plans: indicator rows matched into shared metrics (scripts/compare/metrics.ts).
     const compare = compareMetrics(
       built.map((d) => d.plan),
       metricList!,
@@ -527,7 +536,7 @@ function main(): void {
     );
     files[corpusArtifact('compareMetrics')] = JSON.stringify(compare, null, 1);
     console.log(compareReport(compare));
-    // 5. Search: every plan's index and the corpus's shards (scripts/search-index/build-index.ts).
+    // 15. Search: every plan's index and the corpus's shards (scripts/search-index/build-index.ts).
     Object.assign(
       files,
       corpusSearchFiles(
@@ -538,6 +547,7 @@ function main(): void {
         corpus.topics,
       ),
     );
+    // 16. The write: .generated/ replaced as a whole (scripts/pipeline/write.ts).
     writeAtomically(outDir, files);
     console.log(
       `Wrote ${outDir}/: ${built.length} plan(s) (${built.map((d) => d.plan.slug).join(', ')}), ${Object.keys(files).length} files`,

@@ -55,6 +55,10 @@ import {
  *
  * Every stage of this is linear in the plan: the key terms of all rows are matched in one scan
  * of each sentence (`TermIndex`).
+ *
+ * One module because the three relations and the joins of rows across tables all read a row
+ * through one rule, its key terms (`keyTerm`, `keyTerms`, `SYNONYMS`, `FIELD_WORDS`): a change to
+ * that rule changes every relation at once, so they are kept where they can be read side by side.
  */
 
 /* ------------------------------------------------------------- key terms */

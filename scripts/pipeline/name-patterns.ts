@@ -8,6 +8,10 @@ import type { Gazetteer, TextField } from './gazetteer.ts';
  * organization head word (…路, …街道, …社区, …山, …河, …公园; …中心, …研究院,
  * …实验室, …大学…), each taken back to the nearest boundary word
  * (`stemBefore`). The word lists are the plan's own: review them with it.
+ *
+ * Most of its length is those word lists (PROVINCES, NATIONAL, PATTERNS,
+ * LEFT_WORDS, HEAD_BOUNDARIES, LEADING_ONLY), kept next to the one scan that
+ * reads them (addPatterns) so that an entry is reviewed with the rule it feeds.
  */
 
 interface Pattern {

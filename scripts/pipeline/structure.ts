@@ -15,6 +15,13 @@
  * Numbering is checked as the headings go by: each level counts 1, 2, 3…
  * under its parent, chapters either through the whole plan or afresh in every
  * 篇 (whichever the plan does). Pure: blocks in, drafts out, problems to `issues`.
+ *
+ * One module because it is one state machine: the stack of open containers and
+ * the open box, caption, note and figure are shared by every block kind's rule
+ * (a block the box does not accept closes it, a 注 goes to the table or box
+ * just closed), and each rule relies on the order the others run in. What can
+ * be read without that state is in classify.ts, boxes.ts, tables.ts,
+ * glossary.ts and assemble.ts.
  */
 import type { SourceForm } from '../../src/model/plan-meta.ts';
 import type {

@@ -27,6 +27,11 @@ import type { IssueCollector } from './errors.ts';
  * Every character of the table lands in exactly one node (caption, header,
  * repeated headers, rows, 注); every repair is recorded; a row that cannot be read
  * is an issue. One pass over the lines: linear in the size of the table.
+ *
+ * One module because every step below (splitting cells, finding the header and
+ * its columns, joining wrapped rows, reading cells and 注) branches on the same
+ * four cell forms over one `Prepared` body, and every character lands in
+ * exactly one node only while those steps agree; the sections follow that order.
  */
 
 /** How a source separates the cells of a row. */

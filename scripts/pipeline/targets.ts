@@ -47,6 +47,11 @@ import type { DataStamp } from './stamp.ts';
  * after the figure — 达到 and 以上 are at least (≥), 超过 more than (>), 以内 and 不超过 at most
  * (≤), 低于 less than (<), 左右 and 同步 about (≈), 300—500 a range; a count with no such word
  * (新建幼儿园16所) states the planned number (=).
+ *
+ * One module because figures, comparators and deadlines are one set of patterns applied together
+ * to each clause (a deadline holds for the figures after it up to the end of its part, a
+ * comparator is the word printed next to a figure), so they are reviewed side by side; the CSV at
+ * the end is this stage's own output, targets.csv.
  */
 
 /* ---------------------------------------------------------------- figures */

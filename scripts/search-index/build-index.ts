@@ -13,6 +13,12 @@
  *
  * Called by scripts/build.ts; the build writes the files in the same atomic
  * write as plan.json.
+ *
+ * One module because it is the one writer of that format: a plan's files, the
+ * corpus's merge of every plan's postings and the read-back of a plan's files
+ * for `--only` (readPlanSearch) share the shard and pinyin cutting and must
+ * agree with each other and with the engine's reader. Segmentation, the
+ * dictionary, units, readings and t2s are in their own modules.
  */
 import MiniSearch from 'minisearch';
 import { searchPath } from '../../src/model/artifacts.ts';

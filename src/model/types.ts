@@ -8,6 +8,11 @@ import type { PlanMeta } from './plan-meta.ts';
  * (see docs/ids.md), a `kind`, a `title`, a ready `citation` and the source
  * lines it came from, so that every error and every citation can point back
  * to the text.
+ *
+ * Declarations only, in one file because they are one contract between the
+ * build and the site: the shapes of plan.json, corpus.json, entities.json and
+ * targets.json, whose mentions, links and targets point into the tree by node
+ * ID and which share DataStamp.
  */
 
 /** Source line range (1-based, inclusive) in the file under `content/`. */

@@ -26,6 +26,13 @@
  * all, partial (rank.ts). An entity named exactly goes right after the best
  * clause; units mentioning it get a boost; units of a plan's review (回顾)
  * rank after what the plan will do unless the query asks about the past.
+ *
+ * One module because one SearchEngine holds the state every step shares: the
+ * shards, unit tables and text chunks loaded so far, from which step 4 bounds
+ * the candidates and of which its loop reads more. The loading, the caches and
+ * that loop change with the index format (format.ts) together; the pure parts
+ * of a query are in query.ts, rank.ts, snippet.ts and segment.ts, and the
+ * checks at the end guard the same files as they are loaded.
  */
 import MiniSearch from 'minisearch';
 import { searchPath } from '../model/artifacts.ts';

@@ -32,6 +32,10 @@ import { loadSitePlan, type SitePlan } from './site-plan.ts';
  * `PLAN_KB_SITE`): a citation names the real address of a deployment. The access date (引用日期)
  * is the reader's: the pages and files carry the build date (ACCESS_DATE) and the clause tools
  * put the reader's date in when they copy or export (src/client/cite-access.ts).
+ *
+ * One module because every section below is a view of one per-plan cache (planCitations: each
+ * part's place and its formatted citation), so that a clause's tools, the export files and the
+ * /cite/ page print the same strings; the formats themselves are in citation-formats.ts.
  */
 
 /**

@@ -18,6 +18,10 @@
  *
  * Figures with no number (完成省定目标, 与经济增长同步) are not plotted: the key under the chart lists
  * them, the description states them, and the table beside the chart shows them.
+ *
+ * One module because the label placement works in the pixel scales the chart is then drawn with
+ * (Plot.scale, whose domain and range Plot.plot is given), and the description states the same
+ * points the chart plots: the figures, the labels and the drawing are read together.
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
