@@ -1419,6 +1419,10 @@ function splitNameAndUnit(
 /** 十三五 → 13: the number of a five-year plan written in Chinese. */
 const FIVE_YEAR = /十([一二三四五六七八九])五/;
 
+/** `“十四五”年均增长`, `"十五五"累计新增`: a five-year period and a basis in words, before a figure. */
+const WORDED_BASIS =
+  /^[“"'‘]?十([一二三四五六七八九])五[”"'’]?(?:时期|期间)?(年均增长|年均增速|年均|累计新增|累计降低|累计增长|累计)(?=[-\d.＞>≥<＜≤])/;
+
 /**
  * What a value column holds, from its header and the plan's period: a target
  * (…目标, or a year at the end of the period or later), an actual figure
@@ -1450,6 +1454,13 @@ export function columnRole(
  * number, `[ ]`/〔 〕 five-year cumulative, 左右 approximate, a comparator
  * (＞ ≥ ≤ ＜, 以上 ≥, 以内/以下 ≤), `*` city-level (`linkNote` corrects it when the
  * table's 注 says `*` means something else).
+ *
+ * A cell may name its own basis in words rather than by the column or a bracket:
+ * `“十四五”年均增长4.0`, `“十五五”累计新增160` (a five-year period, then 年均增长/年均增速/
+ * 年均 or 累计/累计新增/累计降低, then the figure). Its figure is the value, 累计 marks it
+ * cumulative, and the words stay in `text`. Only when the period named is the one whose last
+ * year is the column's: `2021-2024年累计降低8.2` in a 2025 column states another period and
+ * keeps no value.
  */
 export function parseCell(
   column: string,
@@ -1457,18 +1468,26 @@ export function parseCell(
   text: string,
   role: Pick<IndicatorCell, 'role' | 'year'> = { role: 'other', year: null },
 ): IndicatorCell {
-  const cumulative = /[[〔][^\]〕]*[\]〕]/.test(text);
+  // A basis in words (“十四五”年均增长4.0) for the column's own period: read the figure after it.
+  const basis = WORDED_BASIS.exec(text.replace(/\s+/g, ''));
+  const worded =
+    basis &&
+    (role.year === null || 2010 + 5 * '一二三四五六七八九'.indexOf(basis[1]!) === role.year)
+      ? basis
+      : null;
+  const figure = worded ? text.replace(/\s+/g, '').slice(worded[0].length) : text;
+  const cumulative = /[[〔][^\]〕]*[\]〕]/.test(text) || (worded?.[2]?.startsWith('累计') ?? false);
   const cityLevel = /[*＊]/.test(text);
   const approximate = text.includes('左右');
-  const comparatorMatch = /[>＞≥<＜≤]/.exec(text)?.[0];
+  const comparatorMatch = /[>＞≥<＜≤]/.exec(figure)?.[0];
   const comparator = comparatorMatch
     ? (({ '＞': '>', '＜': '<' } as Record<string, string>)[comparatorMatch] ?? comparatorMatch)
-    : /(以上|不低于|不少于)$/.test(text)
+    : /(以上|不低于|不少于)$/.test(figure)
       ? '≥'
-      : /(以内|以下|不超过|不高于)$/.test(text)
+      : /(以内|以下|不超过|不高于)$/.test(figure)
         ? '≤'
         : null;
-  const bare = text
+  const bare = figure
     .replace(/[[\]〔〕*＊>＞≥<＜≤\s%]/g, '')
     .replace(/(左右|以上|以下|以内|不低于|不少于|不超过|不高于)$/, '');
   const value = /^-?\d+(\.\d+)?$/.test(bare) ? Number(bare) : null;

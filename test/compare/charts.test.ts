@@ -110,7 +110,8 @@ describe('metric charts', () => {
 
   it('give a text figure where fewer than two values can be plotted', () => {
     const income = inputs.find((i) => i.id === 'chart-income-growth')!;
-    expect(numericPoints(income)).toBe(0);
+    // One figure only: Guangzhou's “十四五”年均增长5.0; the others are words (与经济增长同步…).
+    expect(numericPoints(income)).toBe(1);
     const html = renderMetricChart(income);
     expect(html).toMatch(/^<figure class="mc mc--text" id="chart-income-growth"><p>/);
     expect(html).not.toContain('<svg');
