@@ -38,7 +38,7 @@ export function printReport(reports: EngineReport[], _info: { codeFiles: string[
   const rows: [string, (r: EngineReport) => string][] = [
     ['Index build (Node, median)', (r) => ms(r.buildMs)],
     [
-      'Index load: parse + build postings (Node)',
+      'Index load (Node): open + first query; baseline parse + postings',
       (r) => (r.loadMs === null ? 'n/a' : ms(r.loadMs)),
     ],
     [
