@@ -28,11 +28,9 @@ import {
 } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GENERATED_DIR, searchPath } from '../../src/model/artifacts.ts';
+import { searchPath } from '../../src/model/artifacts.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { decodeMarked, type SearchManifest, type TextChunk } from '../../src/search/format.ts';
-import { compact, fold } from '../../src/search/fold.ts';
-import { TOPICS_FILE } from '../search-index/topics.ts';
+import type { SearchManifest } from '../../src/search/format.ts';
 import { discoverPlans } from '../build.ts';
 import { planKbBrowser } from './bench-search-browser.ts';
 import { brotliOf, firstQueries, nodeLatency, searchCode } from './bench-search-node.ts';
@@ -123,48 +121,7 @@ function project(plans: string[]): string {
     });
   }
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, TOPICS_FILE), topicsFor(plans));
   return dir;
-}
-
-/**
- * The topic map for a corpus of these plans: the build refuses a target no plan uses, so the
- * targets only the other plans use (数智政府 is 南京's) are left out, and a line left with none.
- */
-function topicsFor(plans: string[]): string {
-  const manifest = JSON.parse(
-    readFileSync(join(GENERATED_DIR, searchPath({ kind: 'manifest' })), 'utf8'),
-  ) as SearchManifest;
-  const text: string[] = [];
-  for (const plan of manifest.plans.filter((p) => plans.includes(p.slug)))
-    for (let n = 0; n < plan.chunks; n++) {
-      const chunk = JSON.parse(
-        readFileSync(
-          join(GENERATED_DIR, searchPath({ kind: 'text', plan: plan.slug, chunk: n })),
-          'utf8',
-        ),
-      ) as TextChunk;
-      for (const u of chunk.units) text.push(compact(fold(decodeMarked(u.x).text)));
-    }
-  const corpus = text.join('\u0000');
-  return readFileSync(TOPICS_FILE, 'utf8')
-    .split('\n')
-    .map((line) => {
-      const m = /^([^#]*?)(<=>|=>)([^#]*)$/.exec(line);
-      if (!m) return line;
-      const keep = (side: string) =>
-        side
-          .split(/[,，\s]+/u)
-          .filter((t) => t && corpus.includes(compact(fold(t))))
-          .join(', ');
-      if (m[2] === '=>') {
-        const targets = keep(m[3]!);
-        return targets ? `${m[1]}=> ${targets}` : '';
-      }
-      const [left, right] = [keep(m[1]!), keep(m[3]!)];
-      return left && right ? `${left} <=> ${right}` : '';
-    })
-    .join('\n');
 }
 
 async function measure(plans: string[]): Promise<Row> {

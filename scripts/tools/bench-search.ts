@@ -44,7 +44,7 @@ import {
 } from '../../src/model/artifacts.ts';
 import type { CorpusFile } from '../../src/model/types.ts';
 import { readCorpusSources, readPlanInputs } from '../build.ts';
-import { buildPlanSearch, planCompactText } from '../search-index/build-index.ts';
+import { buildPlanSearch } from '../search-index/build-index.ts';
 import { collectUnits } from '../search-index/units.ts';
 import { evaluate, planOf, readRelevanceSet, type RelevanceCase } from './relevance.ts';
 import { serveStatic } from './static-server.ts';
@@ -152,14 +152,6 @@ async function main(): Promise<void> {
     curatedTerms: inputs.searchTerms?.terms ?? [],
     curatedTermsFile: inputs.searchTerms?.file ?? '',
     topics: readCorpusSources().topics,
-    // The topic map's targets are checked against the whole corpus, as the build does.
-    topicsCorpus: slugs
-      .map((s) =>
-        planCompactText(
-          JSON.parse(readFileSync(artifactPath(planArtifact(s, 'plan')), 'utf8')) as PlanFile,
-        ),
-      )
-      .join('\u0000'),
   };
   const built = timeIt(() => buildPlanSearch(plan, entities, sources), runs);
   const chunks = built.value.chunks;

@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildPlan,
@@ -8,16 +11,15 @@ import {
   type PlanInputs,
 } from '../../scripts/build.ts';
 import { PlanError, type PlanIssue } from '../../scripts/pipeline/errors.ts';
-import { planCompactText } from '../../scripts/search-index/build-index.ts';
 import { indexById, walk } from '../../src/model/tree.ts';
 import type {
+  CorpusFile,
   HeadingNode,
   MeasureNode,
   PlanFile,
   PlanNode,
   TableNode,
 } from '../../src/model/types.ts';
-import { corpusPlan, SLUGS } from '../support/corpus.ts';
 import { fidelity } from '../support/fidelity.ts';
 import { outline } from '../support/outline.ts';
 
@@ -190,11 +192,7 @@ describe('what each case proves (independently of the outlines)', () => {
 describe('every stage after the tree runs on a plan it was not written for', () => {
   it.each(CASES)('%s: targets, entities and the search index', (name) => {
     const { inputs, plan } = fixture(`${name}-plain`);
-    // As the build does: topic targets must occur somewhere in the corpus, here the real plans and this one.
-    const text = [...SLUGS.map((s) => planCompactText(corpusPlan(s))), planCompactText(plan)].join(
-      '\u0000',
-    );
-    const data = buildPlanData(inputs, { ...readCorpusSources(), text }, plan);
+    const data = buildPlanData(inputs, readCorpusSources(), plan);
     expect(Object.keys(data.files).sort()).toEqual(
       ['entities', 'plan', 'searchIndex', 'searchTerms', 'targets', 'targetsCsv'].sort(),
     );
@@ -369,4 +367,30 @@ describe('broken variants fail with the rule, the line and what was expected', (
     expect(found!.reason).toMatch(b.reason);
     expect(found!.file).toBe(fixture(b.name).inputs.file);
   });
+});
+
+describe('the build command on a corpus of only such plans', () => {
+  it('builds them with no other plan beside them (the shared topic map and metric list included)', () => {
+    // One case in each of its forms, copied as a user adds plans: folders and nothing else.
+    const work = mkdtempSync(join(tmpdir(), 'plan-kb-unseen-'));
+    try {
+      const names = FIXTURES.filter((name) => caseOf(name) === 'ordinal-sections');
+      expect(names.length).toBeGreaterThanOrEqual(3);
+      for (const name of names)
+        cpSync(join(DIR, name), join(work, 'plans', name), { recursive: true });
+      const out = join(work, 'out');
+      const stdout = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build.ts', '--plans', join(work, 'plans'), '--out', out],
+        { stdio: 'pipe', encoding: 'utf8' },
+      );
+      expect(stdout).toContain(`Wrote ${out}/: ${names.length} plan(s)`);
+      const corpus = JSON.parse(readFileSync(join(out, 'corpus.json'), 'utf8')) as CorpusFile;
+      expect(corpus.plans.map((p) => p.slug).sort()).toEqual([...names].sort());
+      // The topic map's targets these plans do not use are said, and left out of their index.
+      expect(stdout).toMatch(/Topic map: \d+ target\(s\) occur in no plan of this corpus/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -150,10 +150,10 @@ describe('search artifacts', () => {
     expect(whole).toBeLessThan(20 * half);
   });
 
-  it('refuse a topic map pointing at a term no plan uses, and a curated term the plan lacks', () => {
+  it('refuse a malformed topic map and a curated term the plan lacks', () => {
     expect(() =>
       buildPlanSearch(realPlan(), null, {
-        topics: '看病 => 挂号费',
+        topics: '看病 挂号费',
         curatedTerms: [],
         curatedTermsFile: 'terms.txt',
       }),
@@ -165,6 +165,17 @@ describe('search artifacts', () => {
         curatedTermsFile: 'terms.txt',
       }),
     ).toThrow(/不存在的词/);
+  });
+
+  it('leave out of the manifest a topic target no plan of the corpus uses (a corpus of other plans shares the map)', () => {
+    const search = buildPlanSearch(realPlan(), null, {
+      topics: '看病 => 医疗卫生, 挂号费\n挂号 => 挂号费',
+      curatedTerms: [],
+      curatedTermsFile: 'terms.txt',
+    });
+    const files = corpusSearchFiles([search], '看病 => 医疗卫生, 挂号费\n挂号 => 挂号费');
+    const manifest = JSON.parse(files[searchPath({ kind: 'manifest' })]!) as SearchManifest;
+    expect(manifest.topics).toEqual([{ keys: ['看病'], targets: ['医疗卫生'] }]);
   });
 });
 

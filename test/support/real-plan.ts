@@ -15,7 +15,6 @@ import {
   type SearchSources,
 } from '../../scripts/search-index/build-index.ts';
 import { buildT2sPairs } from '../../scripts/search-index/t2s.ts';
-import { corpusCompactText } from './search-corpus.ts';
 import type { DocumentNode, EntityIndex, PlanFile } from '../../src/model/types.ts';
 import { decodeMarked, KIND_CODES, UNIT_KINDS, type UnitKind } from '../../src/search/format.ts';
 
@@ -70,17 +69,13 @@ export function realEntities(): EntityIndex {
   return entities;
 }
 
-/**
- * The search inputs the build gives the real plan: its extra terms, the topic map, and the text
- * of the whole corpus its targets are checked against (from the corpus's search index).
- */
+/** The search inputs the build gives the real plan: its extra terms and the topic map. */
 export function realSearchSources(): SearchSources {
   const terms = realInputs().searchTerms;
   return {
     curatedTerms: terms?.terms ?? [],
     curatedTermsFile: terms?.file ?? '',
     topics: readCorpusSources().topics,
-    topicsCorpus: corpusCompactText(),
   };
 }
 

@@ -9,11 +9,7 @@ import {
   readCorpusSources,
   readPlanInputs,
 } from '../../scripts/build.ts';
-import {
-  corpusSearchFiles,
-  inCorpusOrder,
-  planCompactText,
-} from '../../scripts/search-index/build-index.ts';
+import { corpusSearchFiles, inCorpusOrder } from '../../scripts/search-index/build-index.ts';
 import { buildPlan } from '../../scripts/build.ts';
 import { searchPath } from '../../src/model/artifacts.ts';
 import { type Loader, SearchEngine } from '../../src/search/engine.ts';
@@ -54,7 +50,6 @@ export function corpusSearchDir(): string {
       const inputs = readPlanInputs(slug);
       return { inputs, plan: buildPlan(inputs.bytes, inputs.file, inputs.meta) };
     });
-    corpus.text = trees.map((t) => planCompactText(t.plan)).join('\u0000');
     const built = trees.map((t) => buildPlanData(t.inputs, corpus, t.plan));
     const order = corpusFile(built).plans.map((p) => p.slug);
     const files = corpusSearchFiles(
@@ -99,7 +94,7 @@ export function corpusSlugs(): string[] {
   return cached!.manifest.plans.map((p) => p.slug);
 }
 
-/** Every unit's compact text of every plan, joined: what the build checks topic targets against. */
+/** Every unit's compact text of every plan, joined: where topic targets are looked for. */
 export function corpusCompactText(): string {
   const dir = corpusSearchDir();
   const out: string[] = [];
