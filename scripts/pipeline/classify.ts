@@ -67,6 +67,12 @@ export const RULES: readonly Rule[] = [
     make: (m) => numbered('篇', numeral(m[1]!), `第${m[1]}篇`, m[2]!, true),
   },
   {
+    // 第一部分 is the 篇 of plans that name their top level so; the label keeps their word.
+    name: 'part-named-部分',
+    pattern: new RegExp(`^第(${CN_NUMERAL})部分${SPACE}*(.*)$`),
+    make: (m) => numbered('篇', numeral(m[1]!), `第${m[1]}部分`, m[2]!, true),
+  },
+  {
     name: 'chapter',
     pattern: new RegExp(`^第(${CN_NUMERAL})章${SPACE}*(.*)$`),
     make: (m) => numbered('章', numeral(m[1]!), `第${m[1]}章`, m[2]!, true),

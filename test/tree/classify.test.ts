@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../scripts/pipeline/classify.ts';
+
+/**
+ * Block classification line by line (scripts/pipeline/classify.ts): what a block is, from the
+ * numbering and words plans share. Each case is a line as plans print it.
+ */
+const kindOf = (text: string) => {
+  const c = classify(text);
+  return c.kind === 'heading' || c.kind === 'item'
+    ? `${c.kind} ${c.style} ${c.number} ${c.label}`
+    : c.kind;
+};
+
+describe('classify', () => {
+  it.each([
+    ['第二篇 加快发展新质生产力', 'heading 篇 2 第二篇'],
+    ['第二部分 发展目标', 'heading 篇 2 第二部分'],
+    ['第十二章　推进绿色发展', 'heading 章 12 第十二章'],
+    ['第三节 培育未来产业', 'heading 节 3 第三节'],
+    ['一、先进制造业', 'heading 一、 1 一、'],
+    ['（二）推进城市更新', 'heading （一） 2 （二）'],
+  ])('%s is a heading', (text, expected) => {
+    expect(kindOf(text)).toBe(expected);
+  });
+
+  it('reads a line that opens with a numbering but is a sentence as no heading', () => {
+    expect(classify('第二部分内容已在上文说明。').kind).toBe('paragraph');
+    expect(classify('第三章提出的目标，到2030年全面实现。').kind).toBe('paragraph');
+  });
+});
