@@ -97,15 +97,20 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'box',
-    pattern: /^专栏\s*([0-9０-９]+(?:[-－—–][0-9０-９]+)?)[\s\u3000：:]*(.*)$/,
+    // 专栏1, 专栏 3-2, and 专栏一 (a Chinese numeral then a space or colon: 专栏十大工程 is no box).
+    pattern: new RegExp(
+      `^专栏\\s*([0-9０-９]+(?:[-－—–][0-9０-９]+)?|${CN_NUMERAL}(?=[\\s\\u3000：:]|$))[\\s\\u3000：:]*(.*)$`,
+    ),
     make: (m) =>
       SENTENCE_END.test(m[2]!) || [...m[2]!].length > MAX_HEADING
         ? null
         : {
             kind: 'box',
-            number: m[1]!
-              .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
-              .replace(/[－—–]/, '-'),
+            number: /^[0-9０-９]/.test(m[1]!)
+              ? m[1]!
+                  .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+                  .replace(/[－—–]/, '-')
+              : String(numeral(m[1]!) ?? m[1]!),
             label: `专栏${m[1]}`,
             title: m[2]!.trim(),
           },

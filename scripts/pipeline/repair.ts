@@ -44,7 +44,8 @@ export const STRAY_WORDS: Readonly<Record<string, string>> = { and: '和', etc: 
 const TERMINAL = /(?:[。！？：…]|[。！？]”)$/;
 
 /** Lines that start a block of their own and never continue a paragraph. */
-const BLOCK_START = /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*\d|注：|<)/;
+const BLOCK_START =
+  /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])|注：|<)/;
 
 export interface RepairOptions {
   /**
@@ -85,7 +86,10 @@ export function repair(
     }
     text = repairHtml(text, line, record, issues);
     for (const piece of text.split('\n')) lines.push({ text: piece, line, endLine: line });
-    if (/^\**专栏\s*\d+/.test(text) && (source[index + 1]?.text ?? '').trim() !== '') {
+    if (
+      /^\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])/.test(text) &&
+      (source[index + 1]?.text ?? '').trim() !== ''
+    ) {
       record('block-split', line, text, `${text}⏎`);
       lines.push({ text: '', line, endLine: line });
     }
@@ -232,7 +236,7 @@ function canBeCut(text: string): boolean {
   if (
     /^#/.test(text) ||
     isTableLine(text) ||
-    /^\**专栏\s*\d/.test(text) ||
+    /^\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])/.test(text) ||
     /^(表|图)\s*\d/.test(text)
   )
     return false;

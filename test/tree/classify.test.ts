@@ -24,6 +24,19 @@ describe('classify', () => {
     expect(kindOf(text)).toBe(expected);
   });
 
+  it.each([
+    ['专栏3 重点项目', '3'],
+    ['专栏 3-2 项目', '3-2'],
+    ['专栏一 重大工程', '1'],
+    ['专栏十二：数字经济', '12'],
+  ])('%s is box %s', (text, number) => {
+    expect(classify(text)).toMatchObject({ kind: 'box', number });
+  });
+
+  it('reads 专栏 before a word that starts with a numeral as text', () => {
+    expect(classify('专栏十大工程建设').kind).toBe('paragraph');
+  });
+
   it('reads a line that opens with a numbering but is a sentence as no heading', () => {
     expect(classify('第二部分内容已在上文说明。').kind).toBe('paragraph');
     expect(classify('第三章提出的目标，到2030年全面实现。').kind).toBe('paragraph');
