@@ -2,7 +2,8 @@
  * The plan's own 目录, in any of the forms plans print it: `第一章 标题……5`,
  * `第一节  标题    9`, tab-separated page columns, dot leaders, bold or
  * indented entries without page numbers, the Roman page numbers of the 目录's
- * own pages in between. The 目录 ends at the first line that is not an entry,
+ * own pages in between, entries printed as links to their headings. The 目录
+ * ends at the first line that is not an entry,
  * or at the entry that repeats the first one: the body's first heading.
  */
 import type { TocEntry } from '../../src/model/types.ts';
@@ -28,6 +29,18 @@ export function plainLine(raw: string): string {
 }
 
 const TOC_HEADING = /^目[\s\u3000]*录$/;
+
+/**
+ * An entry a word processor's conversion printed as a link to its heading (`[第一章 标题\t5](#_Toc1)`,
+ * `<a href="#_Toc1">第一章 标题</a>`): the link's text is the entry.
+ */
+const ENTRY_LINK = /^\[(.+)\]\([^()\s]*(?:\s+"[^"]*")?\)$|^<a\b[^>]*>(.+)<\/a>$/;
+
+function entryLine(raw: string): string {
+  const text = plainLine(raw);
+  const link = ENTRY_LINK.exec(text);
+  return link ? (link[1] ?? link[2]!).trim() : text;
+}
 /** The 目录's own page numbers: I, II, … XII (ASCII or Ⅰ–Ⅻ). */
 const ROMAN = /^[IVXLCⅠ-Ⅻ]+$/;
 /** Leader characters between an entry's title and its page: `……`, `.....`, `···`. */
@@ -105,7 +118,7 @@ export function readToc(lines: string[]): TocRegion {
   const entries: Entry[] = [];
   let end = lines.length;
   for (let i = heading + 1; i < lines.length; i++) {
-    const text = plainLine(lines[i]!);
+    const text = entryLine(lines[i]!);
     if (text === '' || ROMAN.test(text)) continue;
     const entry = entryOf(text, i + 1);
     const first = entries[0];
