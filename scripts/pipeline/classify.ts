@@ -6,6 +6,7 @@
 import { parseChineseNumber } from '../../src/model/text.ts';
 import type { NumberingStyle } from '../../src/model/types.ts';
 import { CN_NUMERAL, parseArabic } from './numbering.ts';
+import { CN_NUMERAL_CHARS } from '../../src/model/text.ts';
 
 export type BlockClass =
   | {
@@ -208,12 +209,24 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Classify one block's text (markup already removed, indentation trimmed). */
-export function classify(text: string): BlockClass & { rule: string } {
+/**
+ * 第 一 章 as a PDF prints a letter-spaced heading: the spaces inside the number are dropped, so
+ * it reads as 第一章 (spaces are not text: fidelity counts Han characters).
+ */
+const SPACED_NUMBER = new RegExp(
+  `^第[\\s\\u3000]*([${CN_NUMERAL_CHARS}](?:[\\s\\u3000]*[${CN_NUMERAL_CHARS}])*)[\\s\\u3000]*(篇|章|节|部分)`,
+);
+
+export function classify(raw: string): BlockClass & { rule: string } {
+  const spaced = SPACED_NUMBER.exec(raw);
+  const text = spaced
+    ? `第${spaced[1]!.replace(/[\s\u3000]+/g, '')}${spaced[2]}${raw.slice(spaced[0].length)}`
+    : raw;
   for (const rule of RULES) {
     const m = rule.pattern.exec(text);
     if (!m) continue;
     const made = rule.make(m, text);
     if (made) return { ...made, rule: rule.name };
   }
-  return { kind: 'paragraph', text, rule: 'paragraph' };
+  return { kind: 'paragraph', text: raw, rule: 'paragraph' };
 }

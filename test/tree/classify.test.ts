@@ -17,6 +17,7 @@ describe('classify', () => {
     ['第二篇 加快发展新质生产力', 'heading 篇 2 第二篇'],
     ['第二部分 发展目标', 'heading 篇 2 第二部分'],
     ['第十二章　推进绿色发展', 'heading 章 12 第十二章'],
+    ['第 十 二 章  推进绿色发展', 'heading 章 12 第十二章'],
     ['第三节 培育未来产业', 'heading 节 3 第三节'],
     ['一、先进制造业', 'heading 一、 1 一、'],
     ['（二）推进城市更新', 'heading （一） 2 （二）'],
@@ -40,5 +41,10 @@ describe('classify', () => {
   it('reads a line that opens with a numbering but is a sentence as no heading', () => {
     expect(classify('第二部分内容已在上文说明。').kind).toBe('paragraph');
     expect(classify('第三章提出的目标，到2030年全面实现。').kind).toBe('paragraph');
+    // As printed: the spaces of a letter-spaced number are dropped only from a heading.
+    expect(classify('第 三 章提出的目标，到2030年全面实现。')).toMatchObject({
+      kind: 'paragraph',
+      text: '第 三 章提出的目标，到2030年全面实现。',
+    });
   });
 });
