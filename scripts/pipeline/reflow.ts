@@ -24,9 +24,12 @@ export interface PdfBlock {
   width: number;
 }
 
-/** `— 14 —`, `- 14 -`, `—14—`: a page number printed at the foot of a page. */
+/**
+ * A page number printed at the foot of a page: `— 14 —`, `- 14 -`, `—14—`, `·14·`, `第 14 页`,
+ * `第14页 共80页`, `14 / 80`. A bare number is not one: a PDF table prints those too.
+ */
 export const PAGE_FOOTER =
-  /^[\s\u3000]*[—–－-]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]*[—–－-]{1,2}[\s\u3000]*$/;
+  /^[\s\u3000]*(?:[—–－-]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]*[—–－-]{1,2}|[·•][\s\u3000]*\d{1,4}[\s\u3000]*[·•]|第[\s\u3000]*\d{1,4}[\s\u3000]*页(?:[\s\u3000]*[,，/／]?[\s\u3000]*共[\s\u3000]*\d{1,4}[\s\u3000]*页)?|\d{1,4}[\s\u3000]*[/／][\s\u3000]*\d{1,4})[\s\u3000]*$/;
 
 /** Width in Chinese characters: Han, full-width forms and CJK punctuation count 1, the rest ½. */
 export function lineWidth(text: string): number {
