@@ -98,20 +98,26 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'box',
-    // 专栏1, 专栏 3-2, and 专栏一 (a Chinese numeral then a space or colon: 专栏十大工程 is no box).
+    // 专栏1, 专栏 3-2, 专栏一 (a Chinese numeral then a space or colon: 专栏十大工程 is no box),
+    // and 专栏 with no number before its title (专栏：重大项目; 专栏 2035年… is such a title, also
+    // when the repairs have taken the space out: 专栏2035年…).
     pattern: new RegExp(
-      `^专栏\\s*([0-9０-９]+(?:[-－—–][0-9０-９]+)?|${CN_NUMERAL}(?=[\\s\\u3000：:]|$))[\\s\\u3000：:]*(.*)$`,
+      `^专栏\\s*([0-9０-９]+(?:[-－—–][0-9０-９]+)?(?![0-9０-９年])|${CN_NUMERAL}(?=[\\s\\u3000：:]|$)|(?=[\\s\\u3000：:]|[0-9０-９]+年))[\\s\\u3000：:]*(.*)$`,
     ),
     make: (m) =>
-      SENTENCE_END.test(m[2]!) || [...m[2]!].length > MAX_HEADING
+      SENTENCE_END.test(m[2]!) || [...m[2]!].length > MAX_HEADING || (m[1] === '' && !m[2]!.trim())
         ? null
         : {
             kind: 'box',
-            number: /^[0-9０-９]/.test(m[1]!)
-              ? m[1]!
-                  .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
-                  .replace(/[－—–]/, '-')
-              : String(numeral(m[1]!) ?? m[1]!),
+            // '' for a 专栏 the plan does not number: the structure stage numbers it in order.
+            number:
+              m[1] === ''
+                ? ''
+                : /^[0-9０-９]/.test(m[1]!)
+                  ? m[1]!
+                      .replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+                      .replace(/[－—–]/, '-')
+                  : String(numeral(m[1]!) ?? m[1]!),
             label: `专栏${m[1]}`,
             title: m[2]!.trim(),
           },

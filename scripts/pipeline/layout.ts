@@ -89,7 +89,7 @@ export function layoutBlocks(
 const PIPE_ROW = /^[\s\u3000]*\|.*\|[\s\u3000]*$/;
 /** A 专栏's title in a pipe table's first row: `| 专栏5 关键核心技术攻关行动 |  |`. */
 const PIPE_BOX_TITLE =
-  /^[\s\u3000]*\|\s*(专栏\s*(?:\d{1,4}|[一二三四五六七八九十]+(?=[\s\u3000：:|]))[^|]*)\|(\s*\|)*[\s\u3000]*$/;
+  /^[\s\u3000]*\|\s*(专栏(?:\s*(?:\d{1,4}|[一二三四五六七八九十]+(?=[\s\u3000：:|]))|[\s\u3000：:]+(?=[^\s\u3000：:|]))[^|]*)\|(\s*\|)*[\s\u3000]*$/;
 /** Lines that start a Markdown block of their own (list items, headings, bullets, tables). */
 const MARKDOWN_BLOCK_START = /^[\s\u3000]*(#{1,6}\s|[-*+]\s|\d+[.)]\s|[◆●■▲★•]|<(div|p)>|\|)/;
 

@@ -45,7 +45,7 @@ const TERMINAL = /(?:[。！？：…]|[。！？]”)$/;
 
 /** Lines that start a block of their own and never continue a paragraph. */
 const BLOCK_START =
-  /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])|注：|<)/;
+  /^(#|- |\* |——|◆|\*\*|表\s*\d|图\s*\d|\**专栏(?:\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])|[\s\u3000：:]+[^\s\u3000：:])|注：|<)/;
 
 export interface RepairOptions {
   /**
@@ -87,7 +87,9 @@ export function repair(
     text = repairHtml(text, line, record, issues);
     for (const piece of text.split('\n')) lines.push({ text: piece, line, endLine: line });
     if (
-      /^\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])/.test(text) &&
+      /^\**专栏(?:\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])|[\s\u3000：:]+[^\s\u3000：:])/.test(
+        text,
+      ) &&
       (source[index + 1]?.text ?? '').trim() !== ''
     ) {
       record('block-split', line, text, `${text}⏎`);
@@ -236,7 +238,9 @@ function canBeCut(text: string): boolean {
   if (
     /^#/.test(text) ||
     isTableLine(text) ||
-    /^\**专栏\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])/.test(text) ||
+    /^\**专栏(?:\s*(?:\d|[一二三四五六七八九十]+[\s\u3000：:*])|[\s\u3000：:]+[^\s\u3000：:])/.test(
+      text,
+    ) ||
     /^(表|图)\s*\d/.test(text)
   )
     return false;

@@ -285,6 +285,13 @@ export function structure(
       }
       case 'box': {
         closeBox();
+        if (cls.number === '') {
+          // A 专栏 the plan does not number takes the next number in order (B1, B2…): its ID is
+          // as stable as the plan's order of 专栏, the only numbering it has.
+          box = new BoxState(item, { ...cls, number: String(lastBox + 1) }, form);
+          lastBox++;
+          continue;
+        }
         const number = Number(cls.number.split('-')[0]);
         const hyphenated = cls.number.includes('-');
         if (!hyphenated && number !== lastBox + 1)

@@ -36,6 +36,15 @@ describe('classify', () => {
 
   it('reads 专栏 before a word that starts with a numeral as text', () => {
     expect(classify('专栏十大工程建设').kind).toBe('paragraph');
+    expect(classify('专栏内容').kind).toBe('paragraph');
+  });
+
+  it.each([
+    ['专栏：重大项目', '重大项目'],
+    ['专栏  “1026”先进制造业集群体系', '“1026”先进制造业集群体系'],
+    ['专栏2035年、2050年市域空间格局引导', '2035年、2050年市域空间格局引导'],
+  ])('%s is a box the plan does not number', (text, title) => {
+    expect(classify(text)).toMatchObject({ kind: 'box', number: '', label: '专栏', title });
   });
 
   it('reads a line that opens with a numbering but is a sentence as no heading', () => {
