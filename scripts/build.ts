@@ -122,7 +122,7 @@ export function buildPlan(bytes: Uint8Array, file: string, meta: PlanMeta): Plan
   try {
     // Each stage reports what it finds and hands on what it could read, so one run
     // names every problem of the text; nothing is returned unless there is none.
-    const lines = decodeSource(bytes, issues, repairs);
+    const lines = decodeSource(bytes, issues, repairs, meta.encoding);
     if (!lines) throw new PlanError(issues.issues);
     const front = readFrontMatter(lines, issues);
     const squash = (s: string) => s.replace(/\s+/g, '');

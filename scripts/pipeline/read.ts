@@ -1,7 +1,8 @@
 /**
  * Read: the source bytes → lines, and the first limits the build enforces.
  *
- * - The text must be UTF-8. Every invalid sequence is reported where it is
+ * - The text must be UTF-8, or GB18030 when plan.yaml says `encoding: gb18030`. A file that is
+ *   not UTF-8 but reads as GB18030 gets one problem saying so. Otherwise every invalid sequence is reported where it is
  *   (`encoding`, its line and bytes, and why the decoder refuses it: an
  *   overlong form, a surrogate, a byte that never occurs, a sequence cut
  *   short), following the WHATWG decoder's rules, the ones TextDecoder
@@ -22,6 +23,7 @@
  * Pure: bytes in, lines out, problems to `issues`, repairs to `repairs`.
  * Returns null when nothing can be read (an empty or oversized file).
  */
+import type { SourceEncoding } from '../../src/model/plan-meta.ts';
 import type { Repair } from '../../src/model/types.ts';
 import type { IssueCollector } from './errors.ts';
 
@@ -36,6 +38,7 @@ export function decodeSource(
   bytes: Uint8Array,
   issues: IssueCollector,
   repairs: Repair[] = [],
+  encoding: SourceEncoding = 'utf-8',
 ): string[] | null {
   if (bytes.length > MAX_FILE_BYTES) {
     issues.add(
@@ -45,9 +48,14 @@ export function decodeSource(
     );
     return null;
   }
-  const invalid = invalidUtf8(bytes);
-  if (invalid.length > 0) reportInvalid(bytes, invalid, issues);
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let text: string;
+  if (encoding === 'gb18030') {
+    text = decodeGb18030(bytes, issues);
+  } else {
+    const invalid = invalidUtf8(bytes);
+    if (invalid.length > 0) reportInvalid(bytes, invalid, issues, looksGb18030(bytes));
+    text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     issues.add(1, 'empty', 'the file is empty; expected the converted plan text');
@@ -179,7 +187,61 @@ export function invalidUtf8(bytes: Uint8Array): InvalidUtf8[] {
   return out;
 }
 
-function reportInvalid(bytes: Uint8Array, invalid: InvalidUtf8[], issues: IssueCollector): void {
+/** Whether the whole file decodes as GB18030: a text saved on a Chinese system, not damage. */
+function looksGb18030(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A GB18030 text, decoded line by line so a bad sequence is reported on its line (no GB18030
+ * sequence holds the byte of a line feed), with U+FFFD in its place for the later stages.
+ */
+function decodeGb18030(bytes: Uint8Array, issues: IssueCollector): string {
+  const strict = new TextDecoder('gb18030', { fatal: true });
+  const lenient = new TextDecoder('gb18030', { fatal: false });
+  const lines: string[] = [];
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, i);
+    try {
+      lines.push(strict.decode(chunk));
+    } catch {
+      issues.add(
+        line,
+        'encoding',
+        'the line is not valid GB18030; expected the plan in the encoding plan.yaml names (gb18030)',
+      );
+      lines.push(lenient.decode(chunk));
+    }
+    start = i + 1;
+    line++;
+  }
+  return lines.join('\n');
+}
+
+function reportInvalid(
+  bytes: Uint8Array,
+  invalid: InvalidUtf8[],
+  issues: IssueCollector,
+  gb18030: boolean,
+): void {
+  if (gb18030) {
+    // One problem, about the whole file (line 1), not one per character: the file is in another
+    // encoding, and says which.
+    issues.add(
+      1,
+      'encoding',
+      `the file is not UTF-8 but reads as GB18030 (GBK); expected UTF-8, or \`encoding: gb18030\` in plan.yaml`,
+    );
+    return;
+  }
   // Line numbers: count line breaks (LF, CR LF, lone CR) up to each offset, in one pass.
   let line = 1;
   let lineStart = 0;

@@ -25,6 +25,10 @@ export const SOURCE_FORMS = [
 ] as const;
 export type SourceForm = (typeof SOURCE_FORMS)[number];
 
+/** The encodings a source text may be in; UTF-8 unless plan.yaml says otherwise. */
+export const SOURCE_ENCODINGS = ['utf-8', 'gb18030'] as const;
+export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
+
 /** A plan folder's name: lower-case letters and digits in words joined by -, e.g. `licang-14`. */
 export const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
@@ -62,6 +66,11 @@ export const planMetaSchema = z
     form: z.enum(SOURCE_FORMS),
     /** The source text's file name in the plan's folder, kept exactly as collected. */
     source: z.string().regex(/^[\w.-]+\.(md|txt)$/, 'expected a file name like source.md'),
+    /**
+     * The source file's character encoding when it is not UTF-8: `gb18030` (GBK and GB2312 are
+     * subsets), as texts saved on Chinese systems often are. The file is kept as collected.
+     */
+    encoding: z.enum(SOURCE_ENCODINGS).optional(),
     /** SHA-256 of the source file: the build fails when the text changes without this changing. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hex digits (sha256sum)'),
     /** Optional curated entity list (docs/entities.md), a file in the plan's folder. */

@@ -432,7 +432,7 @@ export function annotations(
 /** The plan's wording edits (edits.ts) as spans to wrap, by node. */
 function editSpans(plan: SitePlan): Map<string, (TextSpan & { field: MentionField })[]> {
   const byNode = new Map<string, (TextSpan & { field: MentionField })[]>();
-  const { placed } = wordingEdits(plan, () => loadSourceText(plan.source));
+  const { placed } = wordingEdits(plan, () => loadSourceText(plan.source, plan.meta.encoding));
   for (const e of placed) {
     const span = {
       field: e.field,

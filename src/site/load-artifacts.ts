@@ -8,6 +8,7 @@ import {
   type PlanArtifactName,
 } from '../model/artifacts.ts';
 import type { CompareMetricsFile } from '../model/compare.ts';
+import type { SourceEncoding } from '../model/plan-meta.ts';
 import type {
   CorpusFile,
   DocumentNode,
@@ -90,11 +91,12 @@ export const loadCompareMetrics = (): CompareMetricsFile =>
 /**
  * A plan's source text as collected (PlanFile.source, a path from the working directory), read
  * only to place the build's wording repairs in the text (src/site/edits.ts): the repairs record
- * a source line, not a column. Fails, naming the file, when it is missing.
+ * a source line, not a column; decoded as plan.yaml's `encoding` says. Fails, naming the file,
+ * when it is missing.
  */
-export function loadSourceText(path: string): string {
+export function loadSourceText(path: string, encoding: SourceEncoding = 'utf-8'): string {
   const file = resolve(process.cwd(), path);
   if (!existsSync(file))
     throw new Error(`${path} is missing: the plan's source text, as plan.yaml names it`);
-  return readFileSync(file, 'utf8');
+  return new TextDecoder(encoding).decode(readFileSync(file));
 }

@@ -117,7 +117,7 @@ const ORDER = Object.keys(REPAIR_LABELS) as RepairKind[];
 
 export function sourcesModel(plan: SitePlan): SourcesModel {
   const nodes = [...walk(plan.document)].map((w) => w.node);
-  const { placed } = wordingEdits(plan, () => loadSourceText(plan.source));
+  const { placed } = wordingEdits(plan, () => loadSourceText(plan.source, plan.meta.encoding));
   const marked = new Set(placed.map((e) => `${e.line} ${e.text}`));
   const byKind = new Map<RepairKind, Repair[]>();
   for (const r of plan.document.repairs) {
