@@ -8,24 +8,13 @@
 import type { Hit } from '../search/engine.ts';
 import { planUrl, searchUrl } from '../model/urls.ts';
 import { searchByPlan } from './search-client.ts';
-import { snippetNode } from './search-render.ts';
+import { el, snippetNode } from './search-render.ts';
 
 const PER_PLAN = 3;
 
 interface PageData {
   topics: Record<string, string>;
   plans: { slug: string; shortName: string }[];
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function link(href: string, text: string): HTMLAnchorElement {

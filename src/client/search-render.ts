@@ -7,7 +7,8 @@ import type { Hit, SearchResponse } from '../search/engine.ts';
 import type { Snippet } from '../search/snippet.ts';
 import { currentScope, resultHref } from './search-client.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** An element with a class and text (text goes in through textContent only). */
+export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
   text?: string,
