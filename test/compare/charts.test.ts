@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { corpusFile } from '../../scripts/build.ts';
 import { loadMetricList } from '../../scripts/compare/metric-list.ts';
 import { compareMetrics } from '../../scripts/compare/metrics.ts';
 import { isShared } from '../../src/model/compare.ts';
-import type { EntityIndex } from '../../src/model/types.ts';
 import {
   chartInput,
   describe as describeChart,
@@ -13,7 +11,7 @@ import {
   renderMetricChart,
   type ChartInput,
 } from '../../src/site/metric-chart.ts';
-import { corpusPlan, SLUGS } from '../support/corpus.ts';
+import { corpusOrder, corpusPlan, SLUGS } from '../support/corpus.ts';
 
 /**
  * The build-time charts (src/site/metric-chart.ts) for every shared metric of the real corpus:
@@ -21,13 +19,7 @@ import { corpusPlan, SLUGS } from '../support/corpus.ts';
  * alternative that states every value.
  */
 const plans = SLUGS.map(corpusPlan);
-const order = corpusFile(
-  plans.map((plan) => ({
-    plan,
-    targets: [],
-    entities: { entities: [] } as unknown as EntityIndex,
-  })),
-).plans.map((p) => p.slug);
+const order = corpusOrder(plans);
 const file = compareMetrics(plans, loadMetricList(), order);
 const inputs = file.metrics.filter(isShared).map((m) => chartInput(m, file.plans));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,9 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { corpusFile } from '../../scripts/build.ts';
 import { loadMetricList } from '../../scripts/compare/metric-list.ts';
 import { compareMetrics } from '../../scripts/compare/metrics.ts';
-import type { EntityIndex } from '../../src/model/types.ts';
 import {
   COMPARE_CSV_HEADER,
   compareCsv,
@@ -13,20 +11,14 @@ import {
   valueWords,
 } from '../../src/site/compare.ts';
 import { snippetParts, topicSlug } from '../../src/site/compare-topics.ts';
-import { corpusPlan, SLUGS } from '../support/corpus.ts';
+import { corpusOrder, corpusPlan, SLUGS } from '../support/corpus.ts';
 
 /**
  * The compare pages' view models on the real corpus (src/site/compare.ts, compare-topics.ts):
  * what the table, the downloads and a plan's charts hold, without a browser.
  */
 const plans = SLUGS.map(corpusPlan);
-const order = corpusFile(
-  plans.map((plan) => ({
-    plan,
-    targets: [],
-    entities: { entities: [] } as unknown as EntityIndex,
-  })),
-).plans.map((p) => p.slug);
+const order = corpusOrder(plans);
 const file = compareMetrics(plans, loadMetricList(), order);
 const table = compareTable(file);
 

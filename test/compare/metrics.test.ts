@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusFile } from '../../scripts/build.ts';
 import {
   loadMetricList,
   METRIC_LIST_FILE,
@@ -15,8 +14,8 @@ import {
 import { IssueCollector, PlanError } from '../../scripts/pipeline/errors.ts';
 import { isShared, type MetricEntry, type MetricValue } from '../../src/model/compare.ts';
 import { indexById } from '../../src/model/tree.ts';
-import type { EntityIndex, IndicatorNode } from '../../src/model/types.ts';
-import { corpusPlan, SLUGS } from '../support/corpus.ts';
+import type { IndicatorNode } from '../../src/model/types.ts';
+import { corpusOrder, corpusPlan, SLUGS } from '../support/corpus.ts';
 import { prettyJson } from '../support/real-plan.ts';
 
 /**
@@ -26,13 +25,7 @@ import { prettyJson } from '../support/real-plan.ts';
  * that look alike but must never be one metric, each with its reason.
  */
 const plans = SLUGS.map(corpusPlan);
-const order = corpusFile(
-  plans.map((plan) => ({
-    plan,
-    targets: [],
-    entities: { entities: [] } as unknown as EntityIndex,
-  })),
-).plans.map((p) => p.slug);
+const order = corpusOrder(plans);
 const list = loadMetricList();
 const file = compareMetrics(plans, list, order);
 const metricOf = new Map<string, string>();

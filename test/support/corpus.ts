@@ -1,5 +1,11 @@
-import { buildPlan, discoverPlans, readPlanInputs, type PlanInputs } from '../../scripts/build.ts';
-import type { PlanFile } from '../../src/model/types.ts';
+import {
+  buildPlan,
+  corpusFile,
+  discoverPlans,
+  readPlanInputs,
+  type PlanInputs,
+} from '../../scripts/build.ts';
+import type { EntityIndex, PlanFile } from '../../src/model/types.ts';
 
 /**
  * Every plan of the corpus (content/plans/), built in-process by the build's
@@ -23,4 +29,15 @@ export function corpusPlan(slug: string): PlanFile {
     plans.set(slug, (plan = buildPlan(i.bytes, i.file, i.meta)));
   }
   return plan;
+}
+
+/** The plans' slugs in the corpus's display order (corpusFile's: level, then period, region). */
+export function corpusOrder(plans: PlanFile[]): string[] {
+  return corpusFile(
+    plans.map((plan) => ({
+      plan,
+      targets: [],
+      entities: { entities: [] } as unknown as EntityIndex,
+    })),
+  ).plans.map((p) => p.slug);
 }
